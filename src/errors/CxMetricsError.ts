@@ -1,0 +1,90 @@
+/**
+ * What kind of failure a {@link CxMetricsError} reports. A literal union, so code can
+ * branch on it without parsing messages:
+ *
+ * - `invalid_answers`: one or more answers are not a point of the scale (and `onInvalid` is `'throw'`).
+ * - `invalid_weights`: a weight is negative, not finite, not a number, or the weights do not match the answers.
+ * - `invalid_option`: an option has a value the function does not accept.
+ * - `invalid_argument`: a positional argument (counts, a sample, an interval input) is out of its domain.
+ * - `invalid_input`: the input is not something answers can be read from.
+ * - `invalid_scale`: a scale definition breaks a rule (range, bands, labels).
+ * - `scale_mismatch`: answers or tallies from two different scales were combined.
+ * - `invalid_tally`: a serialized tally or explicit counts failed validation.
+ */
+export type CxMetricsErrorCode =
+  | 'invalid_answers'
+  | 'invalid_weights'
+  | 'invalid_option'
+  | 'invalid_argument'
+  | 'invalid_input'
+  | 'invalid_scale'
+  | 'scale_mismatch'
+  | 'invalid_tally';
+
+/**
+ * Why one value was refused. Issue codes are finer than error codes:
+ * `not_a_number` (a string, boolean, object…), `not_finite` (NaN, ±Infinity),
+ * `not_an_integer` (7.5 on an integer scale), `out_of_range` (outside the scale or domain),
+ * `invalid_value` (any other rule), `mismatch` (two things that must agree do not).
+ */
+export type CxMetricsIssueCode =
+  | 'not_a_number'
+  | 'not_finite'
+  | 'not_an_integer'
+  | 'out_of_range'
+  | 'invalid_value'
+  | 'mismatch';
+
+/** One refused value: what was expected, what was received, and where. */
+export interface CxMetricsIssue {
+  /** Machine-readable reason. */
+  readonly code: CxMetricsIssueCode;
+  /** A sentence for people, starting with the function name. */
+  readonly message: string;
+  /** What would have been accepted, in words (`"an integer from 0 to 10"`). */
+  readonly expected: string;
+  /** A short, printable rendering of the value received (truncated when long). */
+  readonly received: string;
+  /** Where the value was: option names and array indexes, outermost first. */
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * The one error class of cx-metrics. Every failure carries a machine-readable
+ * {@link CxMetricsErrorCode} and a non-empty list of {@link CxMetricsIssue}s, each with what was
+ * expected, what was received and where, so a caller can report every bad answer at once.
+ * The message starts with the name of the function that threw.
+ *
+ * @example
+ * ```ts
+ * import { computeNPS, CxMetricsError } from 'cx-metrics';
+ *
+ * let caught: unknown;
+ * try {
+ *   computeNPS([10, 9, 11, 7.5]);
+ * } catch (error) {
+ *   caught = error;
+ * }
+ * caught instanceof CxMetricsError; // => true
+ * (caught as CxMetricsError).code; // => "invalid_answers"
+ * (caught as CxMetricsError).issues.map((issue) => issue.path[0]); // => [2, 3]
+ * ```
+ */
+export class CxMetricsError extends Error {
+  override readonly name = 'CxMetricsError';
+  /** What kind of failure this is. */
+  readonly code: CxMetricsErrorCode;
+  /** Every refused value, never empty. */
+  readonly issues: readonly CxMetricsIssue[];
+
+  /**
+   * @param code - the kind of failure
+   * @param message - a sentence starting with the function name
+   * @param issues - every refused value (at least one)
+   */
+  constructor(code: CxMetricsErrorCode, message: string, issues: readonly CxMetricsIssue[]) {
+    super(message);
+    this.code = code;
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })));
+  }
+}

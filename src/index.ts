@@ -1,0 +1,62 @@
+/**
+ * cx-metrics: customer-experience survey metrics you can trust. NPS, CSAT and CES from raw
+ * answers or tallies, with confidence intervals, weights, and every answer accounted for.
+ *
+ * @packageDocumentation
+ */
+export { agrestiCoullInterval } from './stats/agrestiCoullInterval.js';
+export { betaQuantile } from './stats/betaQuantile.js';
+export { clopperPearsonInterval } from './stats/clopperPearsonInterval.js';
+export { computeCES } from './metrics/computeCES.js';
+export { computeCSAT } from './metrics/computeCSAT.js';
+export { computeNPS } from './metrics/computeNPS.js';
+export { convertTally } from './tally/convertTally.js';
+export { CxMetricsError } from './errors/CxMetricsError.js';
+export { defineScale } from './scales/defineScale.js';
+export { effectiveSampleSize } from './stats/effectiveSampleSize.js';
+export { isSameScale } from './scales/isSameScale.js';
+export { marginOfError } from './stats/marginOfError.js';
+export { mergeTallies } from './tally/mergeTallies.js';
+export { normalCDF } from './stats/normalCDF.js';
+export { normalQuantile } from './stats/normalQuantile.js';
+export { npsInterval } from './stats/npsInterval.js';
+export { npsVariance } from './stats/npsVariance.js';
+export { proportionInterval } from './stats/proportionInterval.js';
+export { roundShares } from './report/roundShares.js';
+export { sampleSizeForNPS } from './stats/sampleSizeForNPS.js';
+export { sampleSizeForProportion } from './stats/sampleSizeForProportion.js';
+export { scales } from './scales/scales.js';
+export { studentTCDF } from './stats/studentTCDF.js';
+export { studentTQuantile } from './stats/studentTQuantile.js';
+export { Tally } from './tally/Tally.js';
+export { TallyBuilder } from './tally/TallyBuilder.js';
+export { tallyAnswers } from './tally/tallyAnswers.js';
+export { tallyAnswersAsync } from './tally/tallyAnswersAsync.js';
+export { tallyCounts } from './tally/tallyCounts.js';
+export { tInterval } from './stats/tInterval.js';
+export { wilsonInterval } from './stats/wilsonInterval.js';
+
+export type { Band, Polarity, Scale, ScaleDefinition, Sentiment } from './scales/defineScale.js';
+export type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase, ResponseAccounting, ShareWithInterval } from './metrics/MetricResult.js';
+export type { CESEmpty, CESOptions, CESResult, CESScored } from './metrics/computeCES.js';
+export type { CSATEmpty, CSATOptions, CSATResult, CSATScored } from './metrics/computeCSAT.js';
+export type { CxMetricsErrorCode, CxMetricsIssue, CxMetricsIssueCode } from './errors/CxMetricsError.js';
+export type { InputOptions, OnInvalid } from './metrics/resolveTally.js';
+export type { Interval, IntervalOptions } from './stats/Interval.js';
+export type { MarginOfErrorOptions } from './stats/marginOfError.js';
+export type { MeanSummary } from './metrics/meanSummary.js';
+export type { MergeTalliesOptions } from './tally/mergeTallies.js';
+export type { NPSCounts } from './stats/NPSCounts.js';
+export type { NPSEmpty, NPSOptions, NPSResult, NPSScored } from './metrics/computeNPS.js';
+export type { NPSIntervalMethod, NPSIntervalOptions } from './stats/npsInterval.js';
+export type { PointCounts, TallyCountsOptions } from './tally/tallyCounts.js';
+export type { PointRange } from './metrics/tallyStatistics.js';
+export type { ProportionIntervalMethod, ProportionIntervalOptions } from './stats/proportionInterval.js';
+export type { RoundSharesOptions } from './report/roundShares.js';
+export type { SampleSizeForNPSOptions } from './stats/sampleSizeForNPS.js';
+export type { SampleSizeForProportionOptions } from './stats/sampleSizeForProportion.js';
+export type { SampleSummary, TIntervalOptions } from './stats/tInterval.js';
+export type { Scales } from './scales/scales.js';
+export type { AnswerInput, TallyOptions } from './tally/tallyAnswers.js';
+export type { InvalidAnswer, TallyJSON, TallyParts } from './tally/Tally.js';
+export type { TallyBuilderOptions } from './tally/TallyBuilder.js';

@@ -1,0 +1,35 @@
+import { fail } from '../internal/issue.js';
+import type { Scale } from './defineScale.js';
+
+/**
+ * Whether two scales are the same scale: the same object, or equal in id, range, polarity and
+ * bands (labels are wording and do not count). A scale read back from JSON is the same scale as
+ * the preset it was written from; CES 1.0 and CES 2.0 never are.
+ *
+ * @param a - one scale
+ * @param b - the other
+ * @returns true when answers on `a` and on `b` may be combined
+ *
+ * @example
+ * ```ts
+ * import { isSameScale, scales } from 'cx-metrics';
+ *
+ * isSameScale(scales.ces5, scales.ces5Effort); // => false
+ * isSameScale(scales.nps, JSON.parse(JSON.stringify(scales.nps))); // => true
+ * ```
+ */
+export function isSameScale(a: Scale, b: Scale): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.min !== b.min || a.max !== b.max || a.polarity !== b.polarity || a.bands.length !== b.bands.length) return false;
+  return a.bands.every((band, index) => {
+    const other = b.bands[index];
+    return other !== undefined && band.name === other.name && band.min === other.min && band.max === other.max && band.sentiment === other.sentiment;
+  });
+}
+
+/** Throws `scale_mismatch` unless the two scales may be combined. */
+export function assertSameScale(functionName: string, expected: Scale, received: Scale, path: readonly (string | number)[]): void {
+  if (!isSameScale(expected, received)) {
+    fail(functionName, 'scale_mismatch', 'mismatch', `answers on scale '${expected.id}' (convert explicitly with convertTally)`, `scale '${received.id}'`, path);
+  }
+}

@@ -1,0 +1,32 @@
+import { checkProportion, clampUnit } from './checkProportion.js';
+import { criticalValue } from './criticalValue.js';
+import type { Interval, IntervalOptions } from './Interval.js';
+
+/**
+ * The Agresti–Coull interval (Agresti & Coull 1998) for a proportion, in its general form:
+ * add z²/2 successes and z²/2 failures, then use the Wald formula
+ * ñ = n + z², p̃ = (x + z²/2)/ñ, p̃ ± z·√(p̃(1 − p̃)/ñ), clipped to [0, 1].
+ * (The "plus four" rule is this form rounded for 95 %.) Simple and conservative; Wilson is the default.
+ *
+ * @param successes - the count in the band, 0 ≤ successes ≤ n
+ * @param n - the sample size, > 0
+ * @param options - `level` (default 0.95) or `z`
+ * @returns the interval on 0…1
+ * @throws {@link CxMetricsError} `invalid_argument` or `invalid_option`
+ *
+ * @example
+ * ```ts
+ * import { agrestiCoullInterval } from 'cx-metrics';
+ *
+ * // Tullis & Albert, Measuring the User Experience: 4 of 5 users succeed
+ * agrestiCoullInterval(4, 5, { z: 1.96 }); // => { lower: 0.3596, upper: 0.9796 }
+ * ```
+ */
+export function agrestiCoullInterval(successes: number, n: number, options: IntervalOptions = {}): Interval {
+  checkProportion('agrestiCoullInterval', successes, n);
+  const { z } = criticalValue('agrestiCoullInterval', options);
+  const adjustedN = n + z * z;
+  const p = (successes + (z * z) / 2) / adjustedN;
+  const half = z * Math.sqrt((p * (1 - p)) / adjustedN);
+  return { lower: clampUnit(p - half), upper: clampUnit(p + half) };
+}

@@ -1,0 +1,33 @@
+import { fail } from '../internal/issue.js';
+
+/**
+ * Kish's effective sample size of weighted data: n_eff = (Σw)² / Σw² (Kish 1965, *Survey
+ * Sampling*). Equal weights give n; unequal weights give less, the size of an unweighted sample
+ * that would be as precise. Weighted results in cx-metrics plug n_eff into the unweighted
+ * interval formulas, a standard approximation that ignores the correlation between weights and answers.
+ *
+ * @param weights - the weights, each finite and ≥ 0
+ * @returns n_eff (0 when every weight is 0)
+ * @throws {@link CxMetricsError} `invalid_weights` for a negative, non-finite or non-number weight
+ *
+ * @example
+ * ```ts
+ * import { effectiveSampleSize } from 'cx-metrics';
+ *
+ * effectiveSampleSize([1, 1, 1, 1]); // => 4
+ * effectiveSampleSize([1, 1, 1, 5]); // => 2.2857143
+ * ```
+ */
+export function effectiveSampleSize(weights: ArrayLike<number>): number {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i];
+    if (typeof weight !== 'number' || !(weight >= 0 && weight < Infinity)) {
+      fail('effectiveSampleSize', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', 'a finite weight of at least 0', weight, ['weights', i]);
+    }
+    sum += weight;
+    sumOfSquares += weight * weight;
+  }
+  return sumOfSquares === 0 ? 0 : (sum * sum) / sumOfSquares;
+}

@@ -1,0 +1,27 @@
+import { regularizedGammaQ } from '../internal/specialFunctions.js';
+import { checkNumber } from '../internal/options.js';
+
+/**
+ * The standard normal cumulative distribution function Φ(x) = P(Z ≤ x), computed through the
+ * complementary error function, erfc(t) = Q(½, t²), so tails keep their relative accuracy
+ * (Φ(−10) ≈ 7.6e−24 rather than 0).
+ *
+ * @param x - the point
+ * @returns Φ(x)
+ * @throws {@link CxMetricsError} `invalid_argument` when x is not a number (±Infinity are fine)
+ *
+ * @example
+ * ```ts
+ * import { normalCDF } from 'cx-metrics';
+ *
+ * normalCDF(1.959963984540054); // => 0.975
+ * normalCDF(0); // => 0.5
+ * ```
+ */
+export function normalCDF(x: number): number {
+  if (x === Infinity) return 1;
+  if (x === -Infinity) return 0;
+  checkNumber('normalCDF', x, ['x'], { describe: 'a number' });
+  const half = 0.5 * regularizedGammaQ(0.5, (x * x) / 2);
+  return x < 0 ? half : 1 - half;
+}

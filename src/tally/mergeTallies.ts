@@ -1,0 +1,87 @@
+import { fail } from '../internal/issue.js';
+import { checkKnownOptions, checkNumber } from '../internal/options.js';
+import { assertSameScale } from '../scales/isSameScale.js';
+import type { Scale } from '../scales/defineScale.js';
+import { DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
+import { type InvalidAnswer, Tally } from './Tally.js';
+
+/** Options for {@link mergeTallies}. */
+export interface MergeTalliesOptions {
+  /** How many refused-answer examples the merged tally keeps (the lowest indexes). Default 100. */
+  readonly maxInvalidExamples?: number | undefined;
+}
+
+function byIndex(a: InvalidAnswer, b: InvalidAnswer): number {
+  return a.index - b.index || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.received < b.received ? -1 : a.received > b.received ? 1 : 0);
+}
+
+/**
+ * Adds tallies of the same scale together: counts, weighted sums, skipped and invalid counts.
+ * Merging is associative and commutative, so shards counted in parallel, in other processes
+ * or on other days combine into exactly the tally of all their answers (give each shard its
+ * `offset` and even the kept examples agree). A weighted and an unweighted tally merge as if
+ * the unweighted answers weighed 1.
+ *
+ * @param tallies - one or more tallies, all on the same scale
+ * @param options - how many examples of invalid answers to keep
+ * @returns the merged tally
+ * @throws {@link CxMetricsError} `scale_mismatch` when the scales differ (convert with
+ * {@link convertTally} first), `invalid_argument` for an empty list
+ *
+ * @example
+ * ```ts
+ * import { mergeTallies, scales, tallyAnswers } from 'cx-metrics';
+ *
+ * const monday = tallyAnswers([10, 9, 3], { scale: scales.nps });
+ * const tuesday = tallyAnswers([7, null], { scale: scales.nps });
+ * const week = mergeTallies([monday, tuesday]);
+ * [week.answered, week.skipped]; // => [4, 1]
+ * ```
+ */
+export function mergeTallies<S extends Scale>(tallies: readonly Tally<S>[], options: MergeTalliesOptions = {}): Tally<S> {
+  const fn = 'mergeTallies';
+  checkKnownOptions(fn, options, ['maxInvalidExamples']);
+  const limit =
+    options.maxInvalidExamples === undefined
+      ? DEFAULT_MAX_INVALID_EXAMPLES
+      : checkNumber(fn, options.maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
+  if (!Array.isArray(tallies) || tallies.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of tallies', tallies, ['tallies']);
+  tallies.forEach((tally: unknown, index) => {
+    if (!(tally instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_value', 'a Tally', tally, ['tallies', index]);
+  });
+  const first = tallies[0] as Tally<S>;
+  const points = first.counts.length;
+  const counts = new Array<number>(points).fill(0);
+  const weightSums = new Array<number>(points).fill(0);
+  const weightSquareSums = new Array<number>(points).fill(0);
+  let skipped = 0;
+  let skippedWeight = 0;
+  let skippedWeightSquares = 0;
+  let invalid = 0;
+  const examples: InvalidAnswer[] = [];
+  tallies.forEach((tally, index) => {
+    assertSameScale(fn, first.scale, tally.scale, ['tallies', index, 'scale']);
+    for (let i = 0; i < points; i++) {
+      counts[i]! += tally.counts[i] as number;
+      weightSums[i]! += tally.weightSums[i] as number;
+      weightSquareSums[i]! += tally.weightSquareSums[i] as number;
+    }
+    skipped += tally.skipped;
+    skippedWeight += tally.skippedWeight;
+    skippedWeightSquares += tally.skippedWeightSquares;
+    invalid += tally.invalid;
+    examples.push(...tally.invalidAnswers);
+  });
+  const weighted = tallies.some((tally) => tally.weighted);
+  return new Tally({
+    scale: first.scale,
+    counts,
+    weightSums: weighted ? weightSums : undefined,
+    weightSquareSums: weighted ? weightSquareSums : undefined,
+    skipped,
+    skippedWeight,
+    skippedWeightSquares,
+    invalid,
+    invalidAnswers: examples.sort(byIndex).slice(0, limit),
+  });
+}

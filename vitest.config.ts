@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const config: ReturnType<typeof defineConfig> = defineConfig({
+  resolve: {
+    // Examples and doc examples import the package by name, as a user would.
+    alias: { 'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    reporters: process.env['CI'] ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-results.json' },
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+  },
+});
+
+export default config;
