@@ -138,7 +138,7 @@ export function computeNPS<S extends Scale = Scale, T = unknown>(input: AnswerIn
   };
   return Object.freeze({
     ...parts,
-    score: 100 * net,
+    score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
     ci: scaledInterval(npsInterval(counts, { method, level }), 100, level, method),
     standardError: 100 * Math.sqrt(variance / totals.effectiveN),
     variance,

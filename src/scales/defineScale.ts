@@ -231,6 +231,7 @@ function checkCoverage(
   if (uncovered.length > 0) problem('invalid_value', `bands that cover every point from ${min} to ${max}`, `points ${uncovered.join(', ')} in no band`, ['bands']);
   const positive = bands.filter((band) => band.sentiment === 'positive');
   const negative = bands.filter((band) => band.sentiment === 'negative');
+  if (!POLARITIES.includes(polarity)) return;
   for (const good of positive) {
     for (const bad of negative) {
       const misplaced = polarity === 'higher-is-better' ? good.min < bad.max : good.max > bad.min;

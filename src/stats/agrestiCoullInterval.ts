@@ -18,8 +18,9 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * ```ts
  * import { agrestiCoullInterval } from 'cx-metrics';
  *
- * // Tullis & Albert, Measuring the User Experience: 4 of 5 users succeed
- * agrestiCoullInterval(4, 5, { z: 1.96 }); // => { lower: 0.3596, upper: 0.9796 }
+ * // Tullis & Albert, Measuring the User Experience, p. 69: 4 of 5 users succeed
+ * // (the book prints 0.9796, having rounded its intermediate values)
+ * agrestiCoullInterval(4, 5, { z: 1.96 }); // => { lower: 0.3596, upper: 0.9797 }
  * ```
  */
 export function agrestiCoullInterval(successes: number, n: number, options: IntervalOptions = {}): Interval {

@@ -49,8 +49,9 @@ function summarize(values: ArrayLike<number>): SampleSummary {
  * ```ts
  * import { tInterval } from 'cx-metrics';
  *
- * // NIST/SEMATECH e-Handbook §1.3.5.2, heat flow meter data
- * tInterval({ mean: 9.26146, sd: 0.022789, n: 195 }); // => { lower: 9.258242, upper: 9.264679 }
+ * // NIST/SEMATECH e-Handbook §1.3.5.2, heat flow meter data (NIST prints 9.258242 from the
+ * // unrounded mean and sd; these are the rounded ones it shows)
+ * tInterval({ mean: 9.26146, sd: 0.022789, n: 195 }); // => { lower: 9.258241, upper: 9.264679 }
  * tInterval([5, 6, 7]); // => { lower: 3.516, upper: 8.484 }
  * ```
  */

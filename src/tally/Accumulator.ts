@@ -98,16 +98,26 @@ export class Accumulator<S extends Scale = Scale> {
     return 0;
   }
 
-  /** The hot loop for arrays and array-likes without weights. */
+  /**
+   * The hot loop for arrays and array-likes without weights. The offset from `min` is taken only
+   * after `typeof` (so an object's `valueOf` is never called), and one unsigned comparison checks
+   * "whole and not below min" at once; this runs at the speed of a hand-written counting loop.
+   */
   addArrayLike(values: ArrayLike<unknown>, offset: number): void {
     const counts = this.counts;
     const min = this.min;
-    const max = this.max;
+    const span = this.max - this.min;
     const length = values.length;
     for (let i = 0; i < length; i++) {
       const value = values[i];
-      if (typeof value === 'number' && value >= min && value <= max && (value | 0) === value) counts[value - min]!++;
-      else this.addOther(value, offset + i, 1);
+      if (typeof value === 'number') {
+        const at = value - min;
+        if (at >>> 0 === at && at <= span) {
+          counts[at]!++;
+          continue;
+        }
+      }
+      this.addOther(value, offset + i, 1);
     }
   }
 

@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { CxMetricsError, defineScale, isSameScale, scales } from 'cx-metrics';
+
+const range = (scale: { bands: readonly { name: string; min: number; max: number }[] }, name: string): [number, number] => {
+  const band = scale.bands.find((candidate) => candidate.name === name);
+  return [band?.min ?? NaN, band?.max ?? NaN];
+};
+
+describe('scale presets follow the table in METHODS.md', () => {
+  test('NPS: 0–10, detractor 0–6, passive 7–8, promoter 9–10', () => {
+    expect([scales.nps.min, scales.nps.max, scales.nps.polarity]).toEqual([0, 10, 'higher-is-better']);
+    expect([range(scales.nps, 'detractor'), range(scales.nps, 'passive'), range(scales.nps, 'promoter')]).toEqual([[0, 6], [7, 8], [9, 10]]);
+  });
+
+  test.each([
+    ['csat3', 1, 3, [3, 3]],
+    ['csat5', 1, 5, [4, 5]],
+    ['csat7', 1, 7, [6, 7]],
+    ['csat10', 1, 10, [8, 10]],
+  ] as const)('%s: %d–%d, satisfied %j', (id, min, max, satisfied) => {
+    const scale = scales[id];
+    expect([scale.min, scale.max, scale.polarity]).toEqual([min, max, 'higher-is-better']);
+    expect(range(scale, 'satisfied')).toEqual(satisfied);
+  });
+
+  test('CES 2.0 (ces7) and agreement ces5 are higher-is-better; CES 1.0 and 1–10 effort are lower-is-better', () => {
+    expect([scales.ces7.polarity, range(scales.ces7, 'easy'), range(scales.ces7, 'neutral'), range(scales.ces7, 'difficult')]).toEqual(['higher-is-better', [5, 7], [4, 4], [1, 3]]);
+    expect([scales.ces5.polarity, range(scales.ces5, 'easy'), range(scales.ces5, 'difficult')]).toEqual(['higher-is-better', [4, 5], [1, 2]]);
+    expect([scales.ces5Effort.polarity, range(scales.ces5Effort, 'easy'), range(scales.ces5Effort, 'difficult')]).toEqual(['lower-is-better', [1, 2], [4, 5]]);
+    expect([scales.ces10Effort.polarity, range(scales.ces10Effort, 'easy'), range(scales.ces10Effort, 'difficult')]).toEqual(['lower-is-better', [1, 3], [8, 10]]);
+  });
+
+  test('every preset is deeply frozen', () => {
+    expect(Object.isFrozen(scales)).toBe(true);
+    for (const scale of Object.values(scales)) {
+      expect(Object.isFrozen(scale) && Object.isFrozen(scale.bands) && Object.isFrozen(scale.labels)).toBe(true);
+      for (const band of scale.bands) expect(Object.isFrozen(band)).toBe(true);
+    }
+  });
+
+  test('CES 1.0 and CES 2.0 are never the same scale; a preset read back from JSON is', () => {
+    expect(isSameScale(scales.ces5, scales.ces5Effort)).toBe(false);
+    expect(isSameScale(scales.ces7, scales.ces5)).toBe(false);
+    expect(isSameScale(scales.csat5, defineScale(JSON.parse(JSON.stringify(scales.csat5))))).toBe(true);
+  });
+});
+
+describe('defineScale', () => {
+  const base = {
+    id: 'custom',
+    min: 1,
+    max: 4,
+    polarity: 'higher-is-better',
+    bands: [
+      { name: 'bad', min: 1, max: 2, sentiment: 'negative' },
+      { name: 'good', min: 3, max: 4, sentiment: 'positive' },
+    ],
+  } as const;
+
+  test('keeps literal types and sorts bands from the bottom', () => {
+    const scale = defineScale({ ...base, bands: [base.bands[1], base.bands[0]] });
+    expect(scale.bands.map((band) => band.name)).toEqual(['bad', 'good']);
+    expect(scale.name).toBe('custom');
+  });
+
+  const broken = (patch: object): unknown => {
+    try {
+      defineScale({ ...base, ...patch } as never);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  test.each([
+    ['a range with min ≥ max', { min: 4, max: 4 }, 'max'],
+    ['a non-integer bound', { min: 0.5 }, 'min'],
+    ['overlapping bands', { bands: [{ name: 'a', min: 1, max: 3, sentiment: 'negative' }, { name: 'b', min: 3, max: 4, sentiment: 'positive' }] }, 'bands'],
+    ['a gap between bands (6.5 falling in no band, a defect of several platforms)', { bands: [{ name: 'a', min: 1, max: 1, sentiment: 'negative' }, { name: 'b', min: 3, max: 4, sentiment: 'positive' }] }, 'bands'],
+    ['a positive band below a negative one on a higher-is-better scale', { bands: [{ name: 'a', min: 1, max: 2, sentiment: 'positive' }, { name: 'b', min: 3, max: 4, sentiment: 'negative' }] }, 'bands'],
+    ['an unknown polarity', { polarity: 'up' }, 'polarity'],
+    ['an unknown sentiment', { bands: [{ name: 'a', min: 1, max: 4, sentiment: 'happy' }] }, 'bands'],
+    ['duplicate band names', { bands: [{ name: 'a', min: 1, max: 2, sentiment: 'negative' }, { name: 'a', min: 3, max: 4, sentiment: 'positive' }] }, 'bands'],
+    ['a label on a point off the scale', { labels: { 9: 'Nine' } }, 'labels'],
+    ['two labels equal but for case and spaces', { labels: { 1: 'Very  easy', 2: 'very easy' } }, 'labels'],
+    ['an empty id', { id: ' ' }, 'id'],
+  ])('refuses %s (invalid_scale, path %s)', (_name, patch, path) => {
+    const error = broken(patch);
+    expect(error).toBeInstanceOf(CxMetricsError);
+    expect((error as CxMetricsError).code).toBe('invalid_scale');
+    expect((error as CxMetricsError).issues[0]?.path[0]).toBe(path);
+    expect((error as CxMetricsError).message).toMatch(/^defineScale: /);
+  });
+
+  test('reports every broken rule at once', () => {
+    const error = broken({ id: '', polarity: 'sideways', labels: { 0: 'zero' } }) as CxMetricsError;
+    expect(error.issues.map((issue) => issue.path[0])).toEqual(['id', 'polarity', 'labels']);
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, test } from 'vitest';
+import { convertTally, CxMetricsError, mergeTallies, scales, Tally, TallyBuilder, tallyAnswers, tallyAnswersAsync, tallyCounts } from 'cx-metrics';
+
+const nps = scales.nps;
+
+describe('tallyAnswers reads every kind of input', () => {
+  const expected = [0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 2];
+
+  test.each([
+    ['an array', [10, 9, 3, 10, 8]],
+    ['a frozen array', Object.freeze([10, 9, 3, 10, 8])],
+    ['a Uint8Array', Uint8Array.from([10, 9, 3, 10, 8])],
+    ['an Int32Array', Int32Array.from([10, 9, 3, 10, 8])],
+    ['a Float64Array', Float64Array.from([10, 9, 3, 10, 8])],
+    ['a Set', new Set([10, 9, 3, 8]).add(11).add(10)],
+    ['an array-like object', { length: 5, 0: 10, 1: 9, 2: 3, 3: 10, 4: 8 }],
+  ])('counts %s', (_name, input) => {
+    const tally = tallyAnswers(input as Iterable<unknown>, { scale: nps, maxInvalidExamples: 5 });
+    expect(tally.counts.slice(0, 10)).toEqual(expected.slice(0, 10));
+  });
+
+  test('reads a generator, and rows through an accessor with their index', () => {
+    function* answers(): Generator<number | null> {
+      yield 10;
+      yield null;
+      yield 4;
+    }
+    expect(tallyAnswers(answers(), { scale: nps }).counts[10]).toBe(1);
+    const seen: number[] = [];
+    const rows = [{ nps: '9' }, { nps: 9 }];
+    const tally = tallyAnswers(rows, {
+      scale: nps,
+      value: (row, index) => {
+        seen.push(index);
+        return row.nps;
+      },
+    });
+    expect(seen).toEqual([0, 1]);
+    expect([tally.answered, tally.invalid]).toEqual([1, 1]);
+    expect(tally.invalidAnswers[0]).toEqual({ index: 0, code: 'not_a_number', received: '"9"' });
+  });
+
+  test('counts large byte arrays a word at a time, at any alignment, with invalid bytes found by index', () => {
+    const buffer = new Uint8Array(10_003);
+    for (let i = 0; i < buffer.length; i++) buffer[i] = (i * 7) % 11;
+    buffer[5000] = 200;
+    buffer[10_002] = 11;
+    for (const start of [0, 1, 2, 3]) {
+      const bytes = buffer.subarray(start);
+      const tally = tallyAnswers(bytes, { scale: nps, offset: start });
+      // Independent count with a plain loop.
+      const counts = new Array<number>(11).fill(0);
+      let invalid = 0;
+      for (const value of bytes) value <= 10 ? counts[value]!++ : invalid++;
+      expect(tally.counts).toEqual(counts);
+      expect(tally.invalid).toBe(invalid);
+      expect(tally.invalidAnswers.map((answer) => answer.index)).toEqual([5000, 10_002]);
+    }
+  });
+
+  test('keeps the accounting: answered + skipped + invalid = inputs', () => {
+    const tally = tallyAnswers([10, null, undefined, NaN, 11, -1, 7.5, '8', true, {}, [], 0], { scale: nps });
+    expect([tally.answered, tally.skipped, tally.invalid, tally.total]).toEqual([2, 2, 8, 12]);
+    expect(tally.invalidAnswers.map((answer) => answer.code)).toEqual([
+      'not_finite',
+      'out_of_range',
+      'out_of_range',
+      'not_an_integer',
+      'not_a_number',
+      'not_a_number',
+      'not_a_number',
+      'not_a_number',
+    ]);
+  });
+
+  test('keeps a bounded number of examples but counts every invalid answer', () => {
+    const tally = tallyAnswers(new Array(1000).fill(42), { scale: nps, maxInvalidExamples: 3 });
+    expect(tally.invalid).toBe(1000);
+    expect(tally.invalidAnswers.map((answer) => answer.index)).toEqual([0, 1, 2]);
+  });
+
+  test('sums weights and their squares per point, and weighs skipped answers too', () => {
+    const tally = tallyAnswers([10, 10, 0, null], { scale: nps, weights: [2, 0.5, 3, 4] });
+    expect(tally.weighted).toBe(true);
+    expect([tally.weightSums[10], tally.weightSquareSums[10], tally.weightSums[0]]).toEqual([2.5, 4.25, 3]);
+    expect([tally.skippedWeight, tally.skippedWeightSquares]).toEqual([4, 16]);
+    const byAccessor = tallyAnswers([{ s: 10, w: 2 }], { scale: nps, value: (row) => row.s, weights: (row) => row.w });
+    expect(byAccessor.weightSums[10]).toBe(2);
+  });
+
+  test('refuses bad weights, listing all of them, and weights of the wrong length', () => {
+    let error: unknown;
+    try {
+      tallyAnswers([1, 2, 3], { scale: nps, weights: [1, -2, NaN] });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as CxMetricsError).code).toBe('invalid_weights');
+    expect((error as CxMetricsError).issues.map((issue) => issue.path)).toEqual([['weights', 1], ['weights', 2]]);
+    expect(() => tallyAnswers([1, 2, 3], { scale: nps, weights: [1, 1] })).toThrow('tallyAnswers: expected 3 weights, one per answer, got "2 weights" at options.weights');
+  });
+
+  test('refuses inputs that are not lists and options it does not know', () => {
+    expect(() => tallyAnswers(42 as never, { scale: nps, weights: [] })).toThrow(/tallyAnswers: expected an array, typed array or iterable of answers, got 42/);
+    expect(() => tallyAnswers([1], { scale: nps, levle: 0.9 } as never)).toThrow(/tallyAnswers: expected a known option name .* got "levle" at options.levle/);
+    expect(() => tallyAnswers([1], {} as never)).toThrow(/options.scale/);
+  });
+
+  test('tallyAnswersAsync reads async iterables', async () => {
+    async function* stream(): AsyncGenerator<{ score: number | null }> {
+      for (const score of [9, 10, null, 2]) yield { score };
+    }
+    const tally = await tallyAnswersAsync(stream(), { scale: nps, value: (row) => row.score });
+    expect([tally.answered, tally.skipped]).toEqual([3, 1]);
+    await expect(tallyAnswersAsync(stream(), { scale: nps, weights: [1] })).rejects.toThrow(/4 weights, one per answer/);
+  });
+});
+
+describe('TallyBuilder', () => {
+  test('streams answers one at a time into the same tally as a batch', () => {
+    const answers = [10, 9, null, 3, 'x', 7];
+    const builder = new TallyBuilder({ scale: nps });
+    for (const answer of answers) builder.add(answer);
+    expect(builder.toTally()).toEqual(tallyAnswers(answers, { scale: nps }));
+    expect(builder.total).toBe(6);
+  });
+
+  test('refuses a bad weight without adding the answer', () => {
+    const builder = new TallyBuilder({ scale: nps });
+    expect(() => builder.add(10, -1)).toThrow(/TallyBuilder.add: expected a finite weight of at least 0, got -1 at weight/);
+    expect(builder.total).toBe(0);
+  });
+});
+
+describe('tallyCounts', () => {
+  test('accepts arrays, objects and Maps of counts', () => {
+    const fromArray = tallyCounts(scales.csat5, [1, 2, 3, 4, 5]);
+    expect(tallyCounts(scales.csat5, { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5 }).counts).toEqual(fromArray.counts);
+    expect(tallyCounts(scales.csat5, new Map([[5, 5], [1, 1], [2, 2], [3, 3], [4, 4]])).counts).toEqual(fromArray.counts);
+  });
+
+  test('checks every count', () => {
+    let error: unknown;
+    try {
+      tallyCounts(scales.csat5, { 0: 1, 2: -1, 3: 1.5 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as CxMetricsError).code).toBe('invalid_tally');
+    expect((error as CxMetricsError).issues).toHaveLength(3);
+  });
+});
+
+describe('mergeTallies and convertTally', () => {
+  test('merges counts, weights and accounting', () => {
+    const a = tallyAnswers([10, null, 'x'], { scale: nps });
+    const b = tallyAnswers([10, 2], { scale: nps, weights: [2, 1], offset: 3 });
+    const merged = mergeTallies([a, b]);
+    expect([merged.answered, merged.skipped, merged.invalid, merged.weighted]).toEqual([3, 1, 1, true]);
+    expect(merged.weightSums[10]).toBe(3);
+  });
+
+  test('refuses to merge different scales (scale_mismatch), even CES variants of one length', () => {
+    const a = tallyAnswers([1], { scale: scales.ces5 });
+    const b = tallyAnswers([1], { scale: scales.ces5Effort });
+    expect(() => mergeTallies([a, b] as never)).toThrow(expect.objectContaining({ code: 'scale_mismatch' }));
+  });
+
+  test('converts explicitly, and refuses a mapping off the target scale', () => {
+    const effort = tallyAnswers([1, 1, 5], { scale: scales.ces5Effort });
+    expect(convertTally(effort, scales.ces5, (point) => 6 - point).counts).toEqual([1, 0, 0, 0, 2]);
+    expect(() => convertTally(effort, scales.ces5, (point) => point + 1)).toThrow(/convertTally: expected a point of scale 'ces5', from 1 to 5, got 6 at mapPoint\[5\]/);
+  });
+});
+
+describe('Tally JSON', () => {
+  test('round-trips through JSON, weighted or not', () => {
+    for (const tally of [tallyAnswers([10, null, 'bad', 3], { scale: nps }), tallyAnswers([1, 5], { scale: scales.ces5Effort, weights: [0.5, 2] })]) {
+      const copy = Tally.fromJSON(JSON.parse(JSON.stringify(tally)));
+      expect(copy.toJSON()).toEqual(tally.toJSON());
+    }
+  });
+
+  test('refuses malformed JSON with every problem listed', () => {
+    const json = JSON.parse(JSON.stringify(tallyAnswers([10], { scale: nps })));
+    expect(() => Tally.fromJSON({ ...json, format: 'other' })).toThrow(expect.objectContaining({ code: 'invalid_tally' }));
+    expect(() => Tally.fromJSON({ ...json, counts: [1, 2] })).toThrow(/an array of 11 numbers, one per point of scale 'nps'/);
+    expect(() => Tally.fromJSON({ ...json, skipped: -1, invalid: 0.5 })).toThrow(/2 problems/);
+    expect(() => Tally.fromJSON({ ...json, scale: { ...json.scale, max: 3 } })).toThrow(expect.objectContaining({ code: 'invalid_scale' }));
+  });
+
+  test('tallies are frozen', () => {
+    const tally = tallyAnswers([1, 2], { scale: nps });
+    expect(Object.isFrozen(tally) && Object.isFrozen(tally.counts)).toBe(true);
+  });
+});
