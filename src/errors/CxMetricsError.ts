@@ -71,6 +71,7 @@ export interface CxMetricsIssue {
  * ```
  */
 export class CxMetricsError extends Error {
+  /** Always `'CxMetricsError'`. */
   override readonly name = 'CxMetricsError';
   /** What kind of failure this is. */
   readonly code: CxMetricsErrorCode;

@@ -1,6 +1,7 @@
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
+import { assertScaleMetric } from '../scales/isSameScale.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
 import { PROPORTION_INTERVAL_METHODS, proportionInterval, type ProportionIntervalMethod } from '../stats/proportionInterval.js';
 import type { Tally } from '../tally/Tally.js';
@@ -22,6 +23,14 @@ export interface CESOptions<T = unknown> extends InputOptions<Scale, T> {
   readonly easy?: PointRange | undefined;
   /** The points that count as difficult, when not the scale's negative bands. Must sit at the scale's bad end. */
   readonly difficult?: PointRange | undefined;
+}
+
+/** A net score in points (% positive − % negative) with its interval. */
+export interface NetScore {
+  /** The net score in points, −100…100. */
+  readonly score: number;
+  /** Its interval, in points. */
+  readonly ci: ConfidenceInterval<NPSIntervalMethod>;
 }
 
 /** The parts of a CES result that depend on whether there was anything to score. */
@@ -47,7 +56,7 @@ export interface CESScored<S extends Scale = Scale> extends MetricResultBase<S>,
   /** % difficult (high effort), with its interval. */
   readonly difficult: ShareWithInterval;
   /** Net easy in points, −100…100: % easy − % difficult, with its interval. */
-  readonly netEasy: { readonly score: number; readonly ci: ConfidenceInterval<NPSIntervalMethod> };
+  readonly netEasy: NetScore;
 }
 
 /** A CES of an empty sample: no score, no interval, no shares. */
@@ -131,6 +140,7 @@ function share(sums: GroupSums, range: PointRange, totals: TallyTotals, method: 
 export function computeCES<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: CESOptions<T> = {}): CESResult<S> {
   const fn = 'computeCES';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, undefined, ['level', 'interval', 'netInterval', 'easy', 'difficult']);
+  assertScaleMetric(fn, tally.scale, 'ces');
   const level = checkLevel(fn, options.level ?? 0.95);
   const method = checkChoice(fn, options.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']);
   const netMethod = checkChoice(fn, options.netInterval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'netInterval']);

@@ -1,13 +1,14 @@
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
+import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
 import { PROPORTION_INTERVAL_METHODS, proportionInterval, type ProportionIntervalMethod } from '../stats/proportionInterval.js';
 import type { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { MeanSummary } from './meanSummary.js';
 import { meanSummary } from './meanSummary.js';
-import type { BandBreakdown, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
+import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
 import { type InputOptions, resolveTally } from './resolveTally.js';
 import { bandBreakdown, bandCount, checkRange, type PointRange, scaledInterval, sentimentRange, sumRange, tallyTotals } from './tallyStatistics.js';
 
@@ -23,6 +24,9 @@ export interface CSATOptions<T = unknown> extends InputOptions<Scale, T> {
    */
   readonly satisfied?: PointRange | undefined;
 }
+
+/** The satisfied range and the answers in it. */
+export interface SatisfiedShare<Percent extends number | undefined = number | undefined> extends PointRange, BandCount<Percent> {}
 
 /** The parts of a CSAT result that depend on whether there was anything to score. */
 interface CSATParts {
@@ -41,7 +45,7 @@ export interface CSATScored<S extends Scale = Scale> extends MetricResultBase<S>
   /** The standard error of `score` in percent: 100·√(p(1 − p)/n_eff). */
   readonly standardError: number;
   /** The satisfied range and its answers. */
-  readonly satisfied: PointRange & { readonly count: number; readonly weight: number; readonly percent: number };
+  readonly satisfied: SatisfiedShare<number>;
   /** The mean answer, a secondary figure, with its t interval. */
   readonly mean: MeanSummary;
 }
@@ -55,7 +59,7 @@ export interface CSATEmpty<S extends Scale = Scale> extends MetricResultBase<S>,
   /** No standard error without answers. */
   readonly standardError: undefined;
   /** The satisfied range, with no answers in it. */
-  readonly satisfied: PointRange & { readonly count: number; readonly weight: number; readonly percent: undefined };
+  readonly satisfied: SatisfiedShare<undefined>;
   /** No mean without answers. */
   readonly mean: undefined;
 }
@@ -103,6 +107,7 @@ function satisfiedRange(fn: string, scale: Scale, option: unknown): PointRange {
 export function computeCSAT<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: CSATOptions<T> = {}): CSATResult<S> {
   const fn = 'computeCSAT';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, scales.csat5 as unknown as S, ['level', 'interval', 'satisfied']);
+  assertScaleMetric(fn, tally.scale, 'csat');
   const level = checkLevel(fn, options.level ?? 0.95);
   const method = checkChoice(fn, options.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']);
   const range = satisfiedRange(fn, tally.scale, options.satisfied);

@@ -1,5 +1,6 @@
 import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
+import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
 import type { Tally } from '../tally/Tally.js';
@@ -98,6 +99,7 @@ export type NPSResult<S extends Scale = Scale> = NPSScored<S> | NPSEmpty<S>;
 export function computeNPS<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: NPSOptions<T> = {}): NPSResult<S> {
   const fn = 'computeNPS';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, scales.nps as unknown as S, ['level', 'interval', 'denominator']);
+  assertScaleMetric(fn, tally.scale, 'nps');
   const level = checkLevel(fn, options.level ?? 0.95);
   const method = checkChoice(fn, options.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']);
   const denominator = checkChoice(fn, options.denominator ?? 'answered', ['answered', 'all'], ['options', 'denominator']);

@@ -11,6 +11,9 @@ export type Polarity = 'higher-is-better' | 'lower-is-better';
  */
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 
+/** Which metric a scale is for. `computeNPS`, `computeCSAT` and `computeCES` refuse a scale made for another metric. */
+export type MetricKind = 'nps' | 'csat' | 'ces';
+
 /** A named, inclusive range of points on a scale. */
 export interface Band<Name extends string = string> {
   /** The band's name, such as `"promoter"`. */
@@ -31,6 +34,8 @@ export interface ScaleDefinition {
   readonly name?: string;
   /** The survey question the scale answers, for documentation and reports. */
   readonly question?: string;
+  /** The metric the scale is for; leave it out for a scale any metric may read. */
+  readonly metric?: MetricKind | undefined;
   /** The lowest point, an integer. */
   readonly min: number;
   /** The highest point, an integer greater than `min`. */
@@ -51,6 +56,8 @@ export interface Scale<Id extends string = string, Min extends number = number, 
   readonly name: string;
   /** The survey question, when known. */
   readonly question: string | undefined;
+  /** The metric the scale is for, when it says. */
+  readonly metric: MetricKind | undefined;
   /** The lowest point. */
   readonly min: Min;
   /** The highest point. */
@@ -67,6 +74,7 @@ export interface Scale<Id extends string = string, Min extends number = number, 
 const MAX_POINTS = 10_001;
 const POLARITIES: readonly string[] = ['higher-is-better', 'lower-is-better'];
 const SENTIMENTS: readonly string[] = ['positive', 'neutral', 'negative'];
+const METRICS: readonly string[] = ['nps', 'csat', 'ces'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,10 +131,11 @@ export function defineScale<const Definition extends ScaleDefinition>(
     problem('invalid_value', 'a scale definition object', definition, []);
     return throwIssues(fn, 'invalid_scale', issues);
   }
-  const { id, name, question, min, max, polarity, bands, labels } = definition;
+  const { id, name, question, metric, min, max, polarity, bands, labels } = definition;
   if (typeof id !== 'string' || id.trim() === '' || id.length > 100) problem('invalid_value', 'a non-empty id of at most 100 characters', id, ['id']);
   if (name !== undefined && typeof name !== 'string') problem('invalid_value', 'a string name', name, ['name']);
   if (question !== undefined && typeof question !== 'string') problem('invalid_value', 'a string question', question, ['question']);
+  if (metric !== undefined && !METRICS.includes(metric)) problem('invalid_value', "'nps', 'csat' or 'ces'", metric, ['metric']);
   const rangeOk = Number.isSafeInteger(min) && Number.isSafeInteger(max) && min < max && max - min < MAX_POINTS;
   if (!Number.isSafeInteger(min)) problem('not_an_integer', 'an integer min', min, ['min']);
   if (!Number.isSafeInteger(max)) problem('not_an_integer', 'an integer max', max, ['max']);
@@ -203,6 +212,7 @@ export function defineScale<const Definition extends ScaleDefinition>(
     id,
     name: name ?? id,
     question,
+    metric,
     min,
     max,
     polarity,

@@ -2,8 +2,8 @@ import { fail } from '../internal/issue.js';
 import type { Scale } from './defineScale.js';
 
 /**
- * Whether two scales are the same scale: the same object, or equal in id, range, polarity and
- * bands (labels are wording and do not count). A scale read back from JSON is the same scale as
+ * Whether two scales are the same scale: the same object, or equal in id, metric, range, polarity
+ * and bands (labels are wording and do not count). A scale read back from JSON is the same scale as
  * the preset it was written from; CES 1.0 and CES 2.0 never are.
  *
  * @param a - one scale
@@ -20,7 +20,7 @@ import type { Scale } from './defineScale.js';
  */
 export function isSameScale(a: Scale, b: Scale): boolean {
   if (a === b) return true;
-  if (a.id !== b.id || a.min !== b.min || a.max !== b.max || a.polarity !== b.polarity || a.bands.length !== b.bands.length) return false;
+  if (a.id !== b.id || a.metric !== b.metric || a.min !== b.min || a.max !== b.max || a.polarity !== b.polarity || a.bands.length !== b.bands.length) return false;
   return a.bands.every((band, index) => {
     const other = b.bands[index];
     return other !== undefined && band.name === other.name && band.min === other.min && band.max === other.max && band.sentiment === other.sentiment;
@@ -31,5 +31,12 @@ export function isSameScale(a: Scale, b: Scale): boolean {
 export function assertSameScale(functionName: string, expected: Scale, received: Scale, path: readonly (string | number)[]): void {
   if (!isSameScale(expected, received)) {
     fail(functionName, 'scale_mismatch', 'mismatch', `answers on scale '${expected.id}' (convert explicitly with convertTally)`, `scale '${received.id}'`, path);
+  }
+}
+
+/** Throws `scale_mismatch` when a scale says it is for another metric. */
+export function assertScaleMetric(functionName: string, scale: Scale, metric: NonNullable<Scale['metric']>): void {
+  if (scale.metric !== undefined && scale.metric !== metric) {
+    fail(functionName, 'scale_mismatch', 'mismatch', `a scale for ${metric.toUpperCase()} (or one that names no metric)`, `scale '${scale.id}', made for ${scale.metric.toUpperCase()}`, ['scale']);
   }
 }

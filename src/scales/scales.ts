@@ -50,6 +50,7 @@ export interface Scales {
 export const scales: Scales = Object.freeze({
   nps: defineScale({
     id: 'nps',
+    metric: 'nps',
     name: 'Net Promoter Score (0–10)',
     question: 'How likely are you to recommend us to a friend or colleague?',
     min: 0,
@@ -64,6 +65,7 @@ export const scales: Scales = Object.freeze({
   }),
   csat3: defineScale({
     id: 'csat3',
+    metric: 'csat',
     name: 'Customer Satisfaction (1–3)',
     question: 'How satisfied were you with your experience?',
     min: 1,
@@ -78,6 +80,7 @@ export const scales: Scales = Object.freeze({
   }),
   csat5: defineScale({
     id: 'csat5',
+    metric: 'csat',
     name: 'Customer Satisfaction (1–5)',
     question: 'How satisfied were you with your experience?',
     min: 1,
@@ -92,6 +95,7 @@ export const scales: Scales = Object.freeze({
   }),
   csat7: defineScale({
     id: 'csat7',
+    metric: 'csat',
     name: 'Customer Satisfaction (1–7)',
     question: 'How satisfied were you with your experience?',
     min: 1,
@@ -114,6 +118,7 @@ export const scales: Scales = Object.freeze({
   }),
   csat10: defineScale({
     id: 'csat10',
+    metric: 'csat',
     name: 'Customer Satisfaction (1–10)',
     question: 'How satisfied were you with your experience?',
     min: 1,
@@ -128,6 +133,7 @@ export const scales: Scales = Object.freeze({
   }),
   ces7: defineScale({
     id: 'ces7',
+    metric: 'ces',
     name: 'Customer Effort Score 2.0 (1–7 agreement)',
     question: '[Company] made it easy for me to handle my issue.',
     min: 1,
@@ -142,6 +148,7 @@ export const scales: Scales = Object.freeze({
   }),
   ces5: defineScale({
     id: 'ces5',
+    metric: 'ces',
     name: 'Customer Effort Score (1–5 agreement)',
     question: '[Company] made it easy for me to handle my issue.',
     min: 1,
@@ -156,6 +163,7 @@ export const scales: Scales = Object.freeze({
   }),
   ces5Effort: defineScale({
     id: 'ces5Effort',
+    metric: 'ces',
     name: 'Customer Effort Score 1.0 (1–5 effort, lower is better)',
     question: 'How much effort did you personally have to put forth to handle your request?',
     min: 1,
@@ -170,6 +178,7 @@ export const scales: Scales = Object.freeze({
   }),
   ces10Effort: defineScale({
     id: 'ces10Effort',
+    metric: 'ces',
     name: 'Customer Effort Score (1–10 effort, lower is better)',
     question: 'How much effort did you have to put forth to handle your request?',
     min: 1,

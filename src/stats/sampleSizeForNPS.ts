@@ -1,6 +1,14 @@
 import { checkNumber } from '../internal/options.js';
 import { criticalValue } from './criticalValue.js';
 
+/** Expected shares of promoters and detractors, 0…1 each. */
+export interface ExpectedNPSShares {
+  /** The expected share of promoters. */
+  readonly promoters: number;
+  /** The expected share of detractors. */
+  readonly detractors: number;
+}
+
 /** Options for {@link sampleSizeForNPS}. */
 export interface SampleSizeForNPSOptions {
   /** The half-width wanted, on the natural scale: 0.05 for ±5 NPS points. */
@@ -11,7 +19,7 @@ export interface SampleSizeForNPSOptions {
    * What you expect: shares of promoters and detractors (0…1), giving
    * Var = pP + pD − (pP − pD)². Without it the worst case, Var = 1, is planned for.
    */
-  readonly expected?: { readonly promoters: number; readonly detractors: number } | undefined;
+  readonly expected?: ExpectedNPSShares | undefined;
 }
 
 /**

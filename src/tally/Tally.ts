@@ -143,8 +143,8 @@ export class Tally<S extends Scale = Scale> {
    * @returns a {@link TallyJSON} object
    */
   toJSON(): TallyJSON {
-    const { id, name, question, min, max, polarity, bands, labels } = this.scale;
-    const scale: ScaleDefinition = { id, name, min, max, polarity, bands, labels, ...(question === undefined ? {} : { question }) };
+    const { id, name, question, metric, min, max, polarity, bands, labels } = this.scale;
+    const scale: ScaleDefinition = { id, name, min, max, polarity, bands, labels, ...(question === undefined ? {} : { question }), ...(metric === undefined ? {} : { metric }) };
     return {
       format: 'cx-metrics/tally',
       version: 1,

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { computeCES, computeCSAT, computeNPS, CxMetricsError, scales } from 'cx-metrics';
+
+function thrown(run: () => unknown): CxMetricsError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CxMetricsError) return error;
+    throw error;
+  }
+  throw new Error('expected a CxMetricsError, nothing was thrown');
+}
+
+// Each bad answer gets an error naming the function, the value, what was expected and where.
+describe('bad answers are refused with a clear error', () => {
+  test.each([
+    ['NaN', NaN, 'not_finite', 'NaN'],
+    ['Infinity', Infinity, 'not_finite', 'Infinity'],
+    ['-Infinity', -Infinity, 'not_finite', '-Infinity'],
+    ['a numeric string', '9', 'not_a_number', '"9"'],
+    ['an empty string', '', 'not_a_number', '""'],
+    ['a boolean', true, 'not_a_number', 'true'],
+    ['an object', { score: 9 }, 'not_a_number', 'an object'],
+    ['an array', [9], 'not_a_number', 'an array of length 1'],
+    ['a bigint', 9n, 'not_a_number', '9n'],
+    ['7.5 on an integer scale', 7.5, 'not_an_integer', '7.5'],
+    ['a value above the scale', 11, 'out_of_range', '11'],
+    ['a value below the scale', -1, 'out_of_range', '-1'],
+  ])('%s', (_name, value, code, received) => {
+    const error = thrown(() => computeNPS([10, value]));
+    expect(error.code).toBe('invalid_answers');
+    expect(error.issues).toEqual([
+      {
+        code,
+        received,
+        path: [1],
+        expected: 'an integer from 0 to 10, or null/undefined for a skipped answer',
+        message: `computeNPS: expected an integer from 0 to 10, or null/undefined for a skipped answer, got ${received} at index 1`,
+      },
+    ]);
+    expect(error.message).toBe(error.issues[0]?.message);
+  });
+
+  test('a 1 MB string is cut short in the message', () => {
+    const error = thrown(() => computeCSAT(['x'.repeat(1_000_000)]));
+    expect(error.message.length).toBeLessThan(200);
+    expect(error.issues[0]?.received).toMatch(/… \(1000000 characters\)$/);
+  });
+
+  test('the same rules hold for every metric', () => {
+    expect(thrown(() => computeCSAT([6])).message).toBe('computeCSAT: expected an integer from 1 to 5, or null/undefined for a skipped answer, got 6 at index 0');
+    expect(thrown(() => computeCES([1, 2, 9], { scale: scales.ces7 })).message).toBe(
+      'computeCES: expected an integer from 1 to 7, or null/undefined for a skipped answer, got 9 at index 2',
+    );
+  });
+});
+
+describe('bad options and weights are refused with a clear error', () => {
+  test.each([
+    ['a level outside (0, 1)', () => computeNPS([9], { level: 95 }), 'invalid_option', 'computeNPS: expected a confidence level strictly between 0 and 1, such as 0.95, got 95 at options.level'],
+    ['a level of 1', () => computeCSAT([5], { level: 1 }), 'invalid_option', 'computeCSAT: expected a confidence level strictly between 0 and 1, such as 0.95, got 1 at options.level'],
+    ['an unknown interval method', () => computeNPS([9], { interval: 'bootstrap' as never }), 'invalid_option', `computeNPS: expected one of 'adjusted-wald', 'wald', 'score', got "bootstrap" at options.interval`],
+    ['an unknown onInvalid', () => computeNPS([9], { onInvalid: 'ignore' as never }), 'invalid_option', `computeNPS: expected one of 'throw', 'exclude', got "ignore" at options.onInvalid`],
+    ['an unknown denominator', () => computeNPS([9], { denominator: 'total' as never }), 'invalid_option', `computeNPS: expected one of 'answered', 'all', got "total" at options.denominator`],
+    ['an unknown option name', () => computeCSAT([5], { satisfiedFrom: 4 } as never), 'invalid_option', /computeCSAT: expected a known option name \(.*\), got "satisfiedFrom" at options.satisfiedFrom/],
+    ['a negative weight', () => computeNPS([9, 10], { weights: [1, -1] }), 'invalid_weights', 'computeNPS: expected a finite weight of at least 0, got -1 at weights[1]'],
+    ['a NaN weight', () => computeNPS([9, 10], { weights: [NaN, 1] }), 'invalid_weights', 'computeNPS: expected a finite weight of at least 0, got NaN at weights[0]'],
+    ['a string weight', () => computeNPS([9], { weights: ['2'] as never }), 'invalid_weights', 'computeNPS: expected a finite weight of at least 0, got "2" at weights[0]'],
+    ['weights of the wrong length', () => computeNPS([9, 10], { weights: [1] }), 'invalid_weights', 'computeNPS: expected 2 weights, one per answer, got "1 weights" at options.weights'],
+    ['a CES without a scale', () => computeCES([3]), 'invalid_option', /computeCES: expected a scale/],
+  ])('%s', (_name, run, code, message) => {
+    const error = thrown(run);
+    expect(error.code).toBe(code);
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+
+  test('never NaN: zero total weight is an empty result', () => {
+    const result = computeNPS([9, 10], { weights: [0, 0] });
+    expect([result.score, result.n, result.effectiveN]).toEqual([undefined, 2, 0]);
+  });
+});

@@ -1,0 +1,46 @@
+import { expectTypeOf, test } from 'vitest';
+import { computeCES, computeNPS, defineScale, type NPSResult, scales, type Scale, tallyAnswers } from 'cx-metrics';
+
+test('an empty sample has no score, and the type makes callers check', () => {
+  const result = computeNPS([9, 10]);
+  expectTypeOf(result).toEqualTypeOf<NPSResult<Scale>>();
+  expectTypeOf(result.score).toEqualTypeOf<number | undefined>();
+  if (result.score !== undefined) {
+    expectTypeOf(result.ci).toEqualTypeOf<{ readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'adjusted-wald' | 'wald' | 'score' }>();
+    expectTypeOf(result.promoters.percent).toEqualTypeOf<number>();
+  } else {
+    expectTypeOf(result.ci).toEqualTypeOf<undefined>();
+  }
+});
+
+test('defineScale keeps literal ids, ranges and band names', () => {
+  const scale = defineScale({
+    id: 'stars',
+    min: 1,
+    max: 4,
+    polarity: 'higher-is-better',
+    bands: [
+      { name: 'low', min: 1, max: 2, sentiment: 'negative' },
+      { name: 'high', min: 3, max: 4, sentiment: 'positive' },
+    ],
+  });
+  expectTypeOf(scale.id).toEqualTypeOf<'stars'>();
+  expectTypeOf(scale.max).toEqualTypeOf<4>();
+  expectTypeOf(scale.bands[0]!.name).toEqualTypeOf<'low' | 'high'>();
+  expectTypeOf(scales.ces5Effort.id).toEqualTypeOf<'ces5Effort'>();
+});
+
+test('a tally remembers its scale, and results are readonly', () => {
+  const tally = tallyAnswers([1, 2], { scale: scales.ces7 });
+  expectTypeOf(tally.scale.id).toEqualTypeOf<'ces7'>();
+  const result = computeCES(tally);
+  expectTypeOf(result.scale.id).toEqualTypeOf<'ces7'>();
+  // @ts-expect-error results are readonly
+  result.score = 3;
+});
+
+test('accessors see the row type', () => {
+  computeNPS([{ answer: 9 }], { value: (row) => row.answer });
+  // @ts-expect-error the row has no such field
+  computeNPS([{ answer: 9 }], { value: (row) => row.missing });
+});
