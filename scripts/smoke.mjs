@@ -1,0 +1,57 @@
+// Packs the package as npm would publish it, installs the tarball into an empty project, and
+// runs one script against it under Node, Deno and Bun: the built package, not the sources, is
+// what users get.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = join(root, '.smoke');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const tarball = run('npm', ['pack', '--silent', '--pack-destination', work], root).trim().split('\n').pop();
+writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
+run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball)], work);
+
+writeFileSync(
+  join(work, 'smoke.mjs'),
+  `import { computeCES, computeCSAT, computeNPS, CxMetricsError, scales, tallyAnswers } from 'cx-metrics';
+const nps = computeNPS([10, 9, 9, 8, 7, 6, 3, 10, null, 9]);
+const csat = computeCSAT(Uint8Array.from([5, 4, 4, 3, 2, 5, 1, 4]));
+const ces = computeCES(tallyAnswers([7, 6, 6, 5, 4, 2, 7], { scale: scales.ces7 }));
+let code;
+try { computeNPS([11]); } catch (error) { code = error instanceof CxMetricsError ? error.code : 'wrong class'; }
+const checks = [
+  Math.abs(nps.score - 100 / 3) < 1e-9,
+  Math.abs(nps.ci.lower + 20.469240106) < 1e-6,
+  csat.score === 62.5,
+  Math.abs(ces.score - 37 / 7) < 1e-12,
+  code === 'invalid_answers',
+];
+if (!checks.every(Boolean)) { console.error('smoke checks failed', checks); process.exit(1); }
+console.log('ok');
+`,
+);
+
+const runtimes = [
+  ['node', ['smoke.mjs']],
+  [join(root, 'node_modules', '.bin', 'deno'), ['run', '--quiet', '--allow-read', '--allow-env', 'smoke.mjs']],
+  [join(root, 'node_modules', '.bin', 'bun'), ['smoke.mjs']],
+];
+let failed = 0;
+for (const [command, args] of runtimes) {
+  const name = command.split('/').pop();
+  try {
+    const output = run(command, args, work).trim();
+    if (output !== 'ok') throw new Error(output);
+    console.log(`smoke: ${name} ok`);
+  } catch (error) {
+    failed++;
+    console.error(`smoke: ${name} FAILED\n${error.stderr ?? ''}${error.stdout ?? ''}${error.message}`);
+  }
+}
+rmSync(work, { recursive: true, force: true });
+console.log(`smoke: ${runtimes.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
