@@ -2,22 +2,12 @@
 // process, on the same 1e7 answers, reported as ns per answer and as ratios. Run on the built
 // package (dist/), which is what users get. Figures go into docs/performance.md.
 import { computeNPS } from '../dist/index.js';
+import { mulberry32 } from '../scripts/random.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1e7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
-/** mulberry32, seeded, so every run measures the same answers. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(42);
+const next = mulberry32(42);
 // A realistic mix: 45 % promoters, 30 % passives, 25 % detractors.
 const draw = () => {
   const r = next();

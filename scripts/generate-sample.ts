@@ -1,18 +1,7 @@
 // Writes examples/data/responses.csv: 600 made-up survey responses from a seeded generator, so
 // the demo's numbers are the same on every machine. Run with `npm run sample`.
 import { writeFileSync } from 'node:fs';
-
-/** mulberry32: a small, well-known seeded PRNG (Tommy Ettinger, public domain). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random.mjs';
 
 const random = mulberry32(20261125);
 /** Draws an index from unnormalized weights. */

@@ -9,7 +9,7 @@ import type { AnswerInput } from '../tally/tallyAnswers.js';
 import { meanSummary } from './meanSummary.js';
 import type { BandBreakdown, ConfidenceInterval, MetricResultBase, ShareWithInterval } from './MetricResult.js';
 import { type InputOptions, resolveTally } from './resolveTally.js';
-import { bandBreakdown, checkRange, type GroupSums, type PointRange, scaledInterval, sentimentRange, sumRange, type TallyTotals, tallyTotals } from './tallyStatistics.js';
+import { checkRange, type GroupSums, kishCount, netCounts, type PointRange, resultBase, scaledInterval, sentimentRange, sumRange, type TallyTotals, tallyTotals } from './tallyStatistics.js';
 
 /** Options for {@link computeCES}. */
 export interface CESOptions<T = unknown> extends InputOptions<Scale, T> {
@@ -99,13 +99,12 @@ function effortRanges(fn: string, scale: Scale, options: CESOptions<never>): { e
 }
 
 function share(sums: GroupSums, range: PointRange, totals: TallyTotals, method: ProportionIntervalMethod, level: number): ShareWithInterval {
-  const successes = Math.min(totals.effectiveN, sums.weight * (totals.effectiveN / totals.weight));
   return {
     ...range,
     count: sums.count,
     weight: sums.weight,
     percent: (100 * sums.weight) / totals.weight,
-    ci: scaledInterval(proportionInterval(successes, totals.effectiveN, { method, level }), 100, level, method),
+    ci: scaledInterval(proportionInterval(kishCount(sums.weight, totals), totals.effectiveN, { method, level }), 100, level, method),
   };
 }
 
@@ -146,29 +145,13 @@ export function computeCES<S extends Scale = Scale, T = unknown>(input: AnswerIn
   const netMethod = checkChoice(fn, options.netInterval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'netInterval']);
   const ranges = effortRanges(fn, tally.scale, options as CESOptions<never>);
   const totals = tallyTotals(tally);
-  const parts = {
-    metric: 'ces' as const,
-    bands: bandBreakdown(tally, totals.weight),
-    scale: tally.scale,
-    n: tally.answered,
-    effectiveN: totals.effectiveN,
-    weighted: tally.weighted,
-    responses: totals.responses,
-    invalidAnswers: tally.invalidAnswers,
-    tally,
-  };
+  const parts = { metric: 'ces' as const, ...resultBase(tally, totals) };
   if (totals.weight === 0) {
     return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, sd: undefined, easy: undefined, difficult: undefined, netEasy: undefined }) as CESEmpty<S>;
   }
   const easySums = sumRange(tally, ranges.easy);
   const difficultSums = sumRange(tally, ranges.difficult);
   const mean = meanSummary(tally, totals, level);
-  const toCounts = totals.effectiveN / totals.weight;
-  const netCounts = {
-    promoters: easySums.weight * toCounts,
-    detractors: difficultSums.weight * toCounts,
-    passives: Math.max(0, (totals.weight - easySums.weight - difficultSums.weight) * toCounts),
-  };
   return Object.freeze({
     ...parts,
     score: mean.value,
@@ -179,7 +162,7 @@ export function computeCES<S extends Scale = Scale, T = unknown>(input: AnswerIn
     difficult: share(difficultSums, ranges.difficult, totals, method, level),
     netEasy: {
       score: (100 * (easySums.weight - difficultSums.weight)) / totals.weight,
-      ci: scaledInterval(npsInterval(netCounts, { method: netMethod, level }), 100, level, netMethod),
+      ci: scaledInterval(npsInterval(netCounts(easySums, difficultSums, totals), { method: netMethod, level }), 100, level, netMethod),
     },
   }) as CESScored<S>;
 }

@@ -10,7 +10,7 @@ import type { MeanSummary } from './meanSummary.js';
 import { meanSummary } from './meanSummary.js';
 import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
 import { type InputOptions, resolveTally } from './resolveTally.js';
-import { bandBreakdown, bandCount, checkRange, type PointRange, scaledInterval, sentimentRange, sumRange, tallyTotals } from './tallyStatistics.js';
+import { bandCount, checkRange, kishCount, type PointRange, resultBase, scaledInterval, sentimentRange, sumRange, tallyTotals } from './tallyStatistics.js';
 
 /** Options for {@link computeCSAT}. */
 export interface CSATOptions<T = unknown> extends InputOptions<Scale, T> {
@@ -113,17 +113,7 @@ export function computeCSAT<S extends Scale = Scale, T = unknown>(input: AnswerI
   const range = satisfiedRange(fn, tally.scale, options.satisfied);
   const totals = tallyTotals(tally);
   const satisfiedSums = sumRange(tally, range);
-  const parts = {
-    metric: 'csat' as const,
-    bands: bandBreakdown(tally, totals.weight),
-    scale: tally.scale,
-    n: tally.answered,
-    effectiveN: totals.effectiveN,
-    weighted: tally.weighted,
-    responses: totals.responses,
-    invalidAnswers: tally.invalidAnswers,
-    tally,
-  };
+  const parts = { metric: 'csat' as const, ...resultBase(tally, totals) };
   if (totals.weight === 0) {
     return Object.freeze({
       ...parts,
@@ -135,8 +125,7 @@ export function computeCSAT<S extends Scale = Scale, T = unknown>(input: AnswerI
     }) as CSATEmpty<S>;
   }
   const share = satisfiedSums.weight / totals.weight;
-  const successes = satisfiedSums.weight * (totals.effectiveN / totals.weight);
-  const interval = proportionInterval(Math.min(successes, totals.effectiveN), totals.effectiveN, { method, level });
+  const interval = proportionInterval(kishCount(satisfiedSums.weight, totals), totals.effectiveN, { method, level });
   return Object.freeze({
     ...parts,
     score: 100 * share,

@@ -7,7 +7,7 @@ import type { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
 import { type InputOptions, resolveTally } from './resolveTally.js';
-import { bandBreakdown, bandCount, scaledInterval, sentimentRange, sumSentiment, tallyTotals } from './tallyStatistics.js';
+import { bandCount, netCounts, resultBase, scaledInterval, sentimentRange, sumSentiment, tallyTotals } from './tallyStatistics.js';
 
 /** Options for {@link computeNPS}. */
 export interface NPSOptions<T = unknown> extends InputOptions<Scale, T> {
@@ -115,14 +115,7 @@ export function computeNPS<S extends Scale = Scale, T = unknown>(input: AnswerIn
     detractors: bandCount(detractorSums, totals.weight),
     passives: bandCount(sumSentiment(tally, 'neutral'), totals.weight),
     promoters: bandCount(promoterSums, totals.weight),
-    bands: bandBreakdown(tally, totals.weight),
-    scale: tally.scale,
-    n: denominator === 'all' ? tally.answered + tally.skipped : tally.answered,
-    effectiveN: totals.effectiveN,
-    weighted: tally.weighted,
-    responses: totals.responses,
-    invalidAnswers: tally.invalidAnswers,
-    tally,
+    ...resultBase(tally, totals, denominator === 'all' ? tally.answered + tally.skipped : tally.answered),
   };
   if (totals.weight === 0) {
     return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }) as NPSEmpty<S>;
@@ -131,17 +124,10 @@ export function computeNPS<S extends Scale = Scale, T = unknown>(input: AnswerIn
   const detractorShare = detractorSums.weight / totals.weight;
   const net = promoterShare - detractorShare;
   const variance = Math.max(0, promoterShare + detractorShare - net * net);
-  // Weighted shares become counts on the Kish scale; unweighted, the factor is exactly 1.
-  const toCounts = totals.effectiveN / totals.weight;
-  const counts = {
-    promoters: promoterSums.weight * toCounts,
-    detractors: detractorSums.weight * toCounts,
-    passives: Math.max(0, (totals.weight - promoterSums.weight - detractorSums.weight) * toCounts),
-  };
   return Object.freeze({
     ...parts,
     score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
-    ci: scaledInterval(npsInterval(counts, { method, level }), 100, level, method),
+    ci: scaledInterval(npsInterval(netCounts(promoterSums, detractorSums, totals), { method, level }), 100, level, method),
     standardError: 100 * Math.sqrt(variance / totals.effectiveN),
     variance,
   }) as NPSScored<S>;

@@ -1,7 +1,8 @@
 import { fail } from '../internal/issue.js';
 import type { Scale, Sentiment } from '../scales/defineScale.js';
 import type { Tally } from '../tally/Tally.js';
-import type { BandBreakdown, BandCount, ConfidenceInterval, ResponseAccounting } from './MetricResult.js';
+import type { NPSCounts } from '../stats/NPSCounts.js';
+import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase, ResponseAccounting } from './MetricResult.js';
 
 /** An inclusive range of points, as metric options such as `satisfied` or `easy` take it. */
 export interface PointRange {
@@ -114,4 +115,33 @@ export function sentimentRange(functionName: string, scale: Scale, sentiment: Se
 /** A natural-scale interval scaled to percent or points, with its level and method. */
 export function scaledInterval<M extends string>(interval: { lower: number; upper: number }, factor: number, level: number, method: M): ConfidenceInterval<M> {
   return { lower: interval.lower * factor, upper: interval.upper * factor, level, method };
+}
+
+/** What every result shares: the scale, sizes, accounting, examples, the tally and its bands. */
+export function resultBase<S extends Scale>(tally: Tally<S>, totals: TallyTotals, n: number = tally.answered): MetricResultBase<S> & { readonly bands: readonly BandBreakdown[] } {
+  return {
+    scale: tally.scale,
+    n,
+    effectiveN: totals.effectiveN,
+    weighted: tally.weighted,
+    responses: totals.responses,
+    invalidAnswers: tally.invalidAnswers,
+    tally,
+    bands: bandBreakdown(tally, totals.weight),
+  };
+}
+
+/**
+ * A weight expressed as a count on the Kish scale, weight·n_eff/Σw, so that weighted shares can
+ * go through the count-based interval formulas. Unweighted, the factor is exactly 1.
+ */
+export function kishCount(weight: number, totals: TallyTotals): number {
+  return Math.min(totals.effectiveN, weight * (totals.effectiveN / totals.weight));
+}
+
+/** Positive, negative and other answers as Kish counts, for a net score's interval (NPS, net easy). */
+export function netCounts(positive: GroupSums, negative: GroupSums, totals: TallyTotals): NPSCounts {
+  const promoters = kishCount(positive.weight, totals);
+  const detractors = kishCount(negative.weight, totals);
+  return { promoters, detractors, passives: Math.max(0, totals.effectiveN - promoters - detractors) };
 }

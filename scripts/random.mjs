@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small seeded pseudo-random generator (Tommy Ettinger, public domain), so the
+ * sample data and the benchmarks are the same on every machine. Returns numbers in [0, 1).
+ */
+export function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
