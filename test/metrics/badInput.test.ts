@@ -41,6 +41,26 @@ describe('bad answers are refused with a clear error', () => {
     expect(error.message).toBe(error.issues[0]?.message);
   });
 
+  test('an answer object is never coerced: its valueOf is not called', () => {
+    const hostile = {
+      valueOf(): number {
+        throw new Error('valueOf was called');
+      },
+    };
+    const error = thrown(() => computeNPS([hostile, Symbol('x')]));
+    expect(error.issues.map((issue) => issue.received)).toEqual(['an object', 'a symbol']);
+  });
+
+  test.each([
+    ['null', null],
+    ['a string of answers', '10,9,8'],
+    ['a number', 10],
+  ])('an input that is %s is refused as invalid_input', (_name, input) => {
+    const error = thrown(() => computeNPS(input as never));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/^computeNPS: expected an array, typed array or iterable of answers, got /);
+  });
+
   test('a 1 MB string is cut short in the message', () => {
     const error = thrown(() => computeCSAT(['x'.repeat(1_000_000)]));
     expect(error.message.length).toBeLessThan(200);
