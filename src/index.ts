@@ -14,6 +14,9 @@ export { convertTally } from './tally/convertTally.js';
 export { CxMetricsError } from './errors/CxMetricsError.js';
 export { defineScale } from './scales/defineScale.js';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.js';
+export { ingest } from './records/ingest.js';
+export { ingestAsync } from './records/ingestAsync.js';
+export { isResponseRecord } from './records/isResponseRecord.js';
 export { isSameScale } from './scales/isSameScale.js';
 export { marginOfError } from './stats/marginOfError.js';
 export { mergeTallies } from './tally/mergeTallies.js';
@@ -22,11 +25,15 @@ export { normalCDF } from './stats/normalCDF.js';
 export { normalQuantile } from './stats/normalQuantile.js';
 export { npsInterval } from './stats/npsInterval.js';
 export { npsVariance } from './stats/npsVariance.js';
+export { parseAnswer } from './records/parseAnswer.js';
+export { parseTimestamp } from './records/parseTimestamp.js';
 export { proportionInterval } from './stats/proportionInterval.js';
+export { responseStandardSchema } from './records/responseStandardSchema.js';
 export { roundShares } from './report/roundShares.js';
 export { sampleSizeForNPS } from './stats/sampleSizeForNPS.js';
 export { sampleSizeForProportion } from './stats/sampleSizeForProportion.js';
 export { scales } from './scales/scales.js';
+export { scoreStandardSchema } from './records/scoreStandardSchema.js';
 export { studentTCDF } from './stats/studentTCDF.js';
 export { studentTQuantile } from './stats/studentTQuantile.js';
 export { Tally } from './tally/Tally.js';
@@ -62,3 +69,18 @@ export type { Scales } from './scales/scales.js';
 export type { AnswerInput, TallyOptions } from './tally/tallyAnswers.js';
 export type { InvalidAnswer, TallyJSON, TallyParts } from './tally/Tally.js';
 export type { TallyBuilderOptions } from './tally/TallyBuilder.js';
+export type { AttributeValue, ResponseRecord } from './records/ResponseRecord.js';
+export type { FieldSource, IngestIssue, IngestMapping, IngestOptions, IngestResult, RecordField, RejectedRow } from './records/ingestRows.js';
+export type { ParseAnswerOptions, ParsedAnswer } from './records/parseAnswer.js';
+export type { ParsedTimestamp, ParseTimestampOptions } from './records/parseTimestamp.js';
+export type { ResponseInput } from './records/ResponseInput.js';
+export type {
+  StandardSchemaFailure,
+  StandardSchemaIssue,
+  StandardSchemaPathSegment,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaSuccess,
+  StandardSchemaTypes,
+  StandardSchemaV1,
+} from './records/StandardSchema.js';

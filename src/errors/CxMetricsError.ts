@@ -10,6 +10,7 @@
  * - `invalid_scale`: a scale definition breaks a rule (range, bands, labels).
  * - `scale_mismatch`: answers or tallies from two different scales were combined.
  * - `invalid_tally`: a serialized tally or explicit counts failed validation.
+ * - `invalid_rows`: `ingest` was told to throw (`onInvalid: 'throw'`) and some rows were rejected.
  */
 export type CxMetricsErrorCode =
   | 'invalid_answers'
@@ -19,13 +20,19 @@ export type CxMetricsErrorCode =
   | 'invalid_input'
   | 'invalid_scale'
   | 'scale_mismatch'
-  | 'invalid_tally';
+  | 'invalid_tally'
+  | 'invalid_rows';
 
 /**
  * Why one value was refused. Issue codes are finer than error codes:
  * `not_a_number` (a string, boolean, object…), `not_finite` (NaN, ±Infinity),
  * `not_an_integer` (7.5 on an integer scale), `out_of_range` (outside the scale or domain),
- * `invalid_value` (any other rule), `mismatch` (two things that must agree do not).
+ * `invalid_value` (any other rule), `mismatch` (two things that must agree do not), and, from
+ * ingestion, `missing` (a required field is empty), `invalid_type` (a value of the wrong kind,
+ * such as an object where a string belongs), `unknown_label` (text that is no label of the
+ * scale), `label_mismatch` ("10 - Not at all likely": the number and the label disagree),
+ * `invalid_date` (no such date or time), `too_long` (a string over the length limit),
+ * `schema` (a user-supplied Standard Schema validator refused the row).
  */
 export type CxMetricsIssueCode =
   | 'not_a_number'
@@ -33,7 +40,14 @@ export type CxMetricsIssueCode =
   | 'not_an_integer'
   | 'out_of_range'
   | 'invalid_value'
-  | 'mismatch';
+  | 'mismatch'
+  | 'missing'
+  | 'invalid_type'
+  | 'unknown_label'
+  | 'label_mismatch'
+  | 'invalid_date'
+  | 'too_long'
+  | 'schema';
 
 /** One refused value: what was expected, what was received, and where. */
 export interface CxMetricsIssue {

@@ -2,7 +2,7 @@ import { issueFromReceived, fail, throwIssues } from '../internal/issue.js';
 import { checkChoice, checkKnownOptions } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertSameScale } from '../scales/isSameScale.js';
-import { readSync, startAccumulator, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
+import { readSync, recordsScale, startAccumulator, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
 import { Tally } from '../tally/Tally.js';
 import type { AnswerInput, TallyOptions } from '../tally/tallyAnswers.js';
 
@@ -38,7 +38,7 @@ export function resolveTally<S extends Scale, T>(
     if (options.scale !== undefined) assertSameScale(functionName, options.scale, input.scale, ['input', 'scale']);
     tally = input;
   } else {
-    const scale = options.scale ?? defaultScale;
+    const scale = options.scale ?? (recordsScale(input) as S | undefined) ?? defaultScale;
     if (scale === undefined) {
       fail(functionName, 'invalid_option', 'invalid_value', 'a scale: CES variants disagree on direction, so name yours (scales.ces7, scales.ces5Effort, ...)', undefined, ['options', 'scale']);
     }

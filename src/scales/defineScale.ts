@@ -1,5 +1,6 @@
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { makeIssue, throwIssues } from '../internal/issue.js';
+import { normalizeLabel } from '../internal/normalizeLabel.js';
 
 /** Which end of a scale is the good one. A CES 1.0 "2" is good (`lower-is-better`); a CES 2.0 "2" is bad. */
 export type Polarity = 'higher-is-better' | 'lower-is-better';
@@ -78,11 +79,6 @@ const METRICS: readonly string[] = ['nps', 'csat', 'ces'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Labels compare case- and space-insensitively, so "Very  Easy" and "very easy" are one label. */
-function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**

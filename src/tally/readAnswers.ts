@@ -1,6 +1,8 @@
 import { fail, throwIssues } from '../internal/issue.js';
 import { checkKnownOptions, checkNumber } from '../internal/options.js';
+import { isResponseRecord } from '../records/isResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
+import { assertSameScale } from '../scales/isSameScale.js';
 import { Accumulator, DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
 import type { TallyOptions } from './tallyAnswers.js';
 
@@ -38,14 +40,29 @@ export function isIterable(value: unknown): value is Iterable<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
 }
 
-/** The per-row step shared by every path that is not a bulk loop. */
-export function rowReader<T>(accumulator: Accumulator, options: TallyOptions<Scale, T>): (row: T, index: number) => void {
+/** The scale of an array of ingested records (from its first record), or undefined. */
+export function recordsScale(input: unknown): Scale | undefined {
+  if (!isArrayLike(input) || input.length === 0) return undefined;
+  const first = input[0];
+  return isResponseRecord(first) ? first.scale : undefined;
+}
+
+/**
+ * The per-row step shared by every path that is not a bulk loop. An ingested record supplies
+ * its own score and weight, and must be on the tally's scale.
+ */
+export function rowReader<T>(functionName: string, accumulator: Accumulator, options: TallyOptions<Scale, T>): (row: T, index: number) => void {
   const offset = options.offset ?? 0;
   const valueOf = options.value;
   const weights = options.weights;
   const weightOf =
     weights === undefined ? undefined : typeof weights === 'function' ? weights : (_row: T, index: number): unknown => (index < weights.length ? weights[index] : undefined);
   return (row, index) => {
+    if (valueOf === undefined && isResponseRecord(row)) {
+      assertSameScale(functionName, accumulator.scale, row.scale, ['input', offset + index, 'scale']);
+      accumulator.addOne(row.score, weightOf === undefined ? row.weight : weightOf(row, index), offset + index);
+      return;
+    }
     const answer = valueOf === undefined ? row : valueOf(row, index);
     accumulator.addOne(answer, weightOf === undefined ? undefined : weightOf(row, index), offset + index);
   };
@@ -54,11 +71,11 @@ export function rowReader<T>(accumulator: Accumulator, options: TallyOptions<Sca
 /** Reads every answer of a synchronous input into the accumulator, choosing the fastest loop. */
 export function readSync<T>(functionName: string, accumulator: Accumulator, input: ArrayLike<T> | Iterable<T>, options: TallyOptions<Scale, T>): void {
   const offset = options.offset ?? 0;
-  const plain = options.value === undefined && options.weights === undefined;
+  const plain = options.value === undefined && options.weights === undefined && recordsScale(input) === undefined;
   if (plain && (input instanceof Uint8Array || input instanceof Uint8ClampedArray)) accumulator.addBytes(input, offset);
   else if (plain && isArrayLike(input)) accumulator.addArrayLike(input, offset);
   else {
-    const read = rowReader(accumulator, options);
+    const read = rowReader(functionName, accumulator, options);
     let index = 0;
     if (isArrayLike(input)) for (; index < input.length; index++) read(input[index] as T, index);
     else if (isIterable(input)) for (const row of input) read(row, index++);

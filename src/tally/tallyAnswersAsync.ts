@@ -34,7 +34,7 @@ export async function tallyAnswersAsync<const S extends Scale, T = unknown>(
   const fn = 'tallyAnswersAsync';
   const accumulator = startAccumulator(fn, options, TALLY_OPTION_NAMES);
   if (typeof input === 'object' && input !== null && Symbol.asyncIterator in input) {
-    const read = rowReader(accumulator, options);
+    const read = rowReader(fn, accumulator, options);
     let index = 0;
     for await (const row of input) read(row, index++);
     checkWeightCount(fn, options, index);
