@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsup';
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', schema: 'src/schema/index.ts' },
+  // One shared chunk for the core, so `cx-metrics/schema` and `cx-metrics` share classes and state.
+  splitting: true,
+  external: ['zod'],
   format: ['esm'],
   target: 'es2022',
   dts: true,

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 const config: ReturnType<typeof defineConfig> = defineConfig({
   resolve: {
     // Examples and doc examples import the package by name, as a user would.
-    alias: { 'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^cx-metrics\/schema$/, replacement: fileURLToPath(new URL('./src/schema/index.ts', import.meta.url)) },
+      { find: /^cx-metrics$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -1,8 +1,9 @@
-// Packs the package as npm would publish it, installs the tarball into an empty project, and
-// runs one script against it under Node, Deno and Bun: the built package, not the sources, is
-// what users get.
+// Packs the package as npm would publish it, installs the tarball into an empty project without
+// zod, and runs one script against it under Node, Deno and Bun: the root entry must load and
+// work with zod absent. Then it installs zod and checks `cx-metrics/schema` under all three.
+// The built package, not the sources, is what users get.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -35,23 +36,48 @@ console.log('ok');
 `,
 );
 
+writeFileSync(
+  join(work, 'schema.mjs'),
+  `import { ingest, scales } from 'cx-metrics';
+import { responseSchema, scoreSchema } from 'cx-metrics/schema';
+const body = responseSchema(scales.nps).parse({ respondentId: 'u1', score: 9, extra: 1 });
+const checks = [
+  scoreSchema(scales.nps).safeParse(10).success,
+  !scoreSchema(scales.nps).safeParse(11).success,
+  ingest([body], { scale: scales.nps }).accepted === 1,
+];
+if (!checks.every(Boolean)) { console.error('schema checks failed', checks); process.exit(1); }
+console.log('ok');
+`,
+);
+
 const runtimes = [
   ['node', ['smoke.mjs']],
   [join(root, 'node_modules', '.bin', 'deno'), ['run', '--quiet', '--allow-read', '--allow-env', 'smoke.mjs']],
   [join(root, 'node_modules', '.bin', 'bun'), ['smoke.mjs']],
 ];
 let failed = 0;
-for (const [command, args] of runtimes) {
-  const name = command.split('/').pop();
-  try {
-    const output = run(command, args, work).trim();
-    if (output !== 'ok') throw new Error(output);
-    console.log(`smoke: ${name} ok`);
-  } catch (error) {
-    failed++;
-    console.error(`smoke: ${name} FAILED\n${error.stderr ?? ''}${error.stdout ?? ''}${error.message}`);
+let passed = 0;
+function check(label, script) {
+  for (const [command, args] of runtimes) {
+    const name = `${command.split('/').pop()} ${label}`;
+    try {
+      const output = run(command, [...args.slice(0, -1), script], work).trim();
+      if (output !== 'ok') throw new Error(output);
+      console.log(`smoke: ${name} ok`);
+      passed++;
+    } catch (error) {
+      failed++;
+      console.error(`smoke: ${name} FAILED\n${error.stderr ?? ''}${error.stdout ?? ''}${error.message}`);
+    }
   }
 }
+
+if (existsSync(join(work, 'node_modules', 'zod'))) throw new Error('smoke: zod was installed with the package; it must stay an optional peer');
+check('cx-metrics without zod', 'smoke.mjs');
+const zodVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'zod', 'package.json'), 'utf8')).version;
+run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--ignore-scripts', `zod@${zodVersion}`], work);
+check('cx-metrics/schema with zod', 'schema.mjs');
 rmSync(work, { recursive: true, force: true });
-console.log(`smoke: ${runtimes.length - failed} passed, ${failed} failed`);
+console.log(`smoke: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

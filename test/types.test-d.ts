@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { computeCES, computeNPS, defineScale, type NPSResult, scales, type Scale, tallyAnswers } from 'cx-metrics';
+import { computeCES, computeNPS, defineScale, ingest, type NPSResult, type ResponseRecord, scales, type Scale, tallyAnswers } from 'cx-metrics';
 
 test('an empty sample has no score, and the type makes callers check', () => {
   const result = computeNPS([9, 10]);
@@ -43,4 +43,13 @@ test('accessors see the row type', () => {
   computeNPS([{ answer: 9 }], { value: (row) => row.answer });
   // @ts-expect-error the row has no such field
   computeNPS([{ answer: 9 }], { value: (row) => row.missing });
+});
+
+test('a CES 1.0 record can never be read as a CES 2.0 record', () => {
+  const { records } = ingest([{ score: 2 }], { scale: scales.ces5Effort });
+  expectTypeOf(records[0]!.scaleId).toEqualTypeOf<'ces5Effort'>();
+  const onlyCES2 = (input: readonly ResponseRecord<typeof scales.ces7>[]): number => input.length;
+  // @ts-expect-error a CES 1.0 record is not a CES 2.0 record
+  onlyCES2(records);
+  expectTypeOf(computeCES(records).scale.id).toEqualTypeOf<'ces5Effort'>();
 });

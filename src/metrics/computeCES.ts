@@ -4,6 +4,7 @@ import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
 import { PROPORTION_INTERVAL_METHODS, proportionInterval, type ProportionIntervalMethod } from '../stats/proportionInterval.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
 import { meanSummary } from './meanSummary.js';
@@ -136,7 +137,7 @@ function share(sums: GroupSums, range: PointRange, totals: TallyTotals, method: 
  * computeCES([1, 2, 2, 5], { scale: scales.ces5Effort }).easy?.percent; // => 75
  * ```
  */
-export function computeCES<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: CESOptions<T> = {}): CESResult<S> {
+export function computeCES<S extends Scale = Scale, T = unknown>(input: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>, options: CESOptions<T> = {}): CESResult<S> {
   const fn = 'computeCES';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, undefined, ['level', 'interval', 'netInterval', 'easy', 'difficult']);
   assertScaleMetric(fn, tally.scale, 'ces');

@@ -4,6 +4,7 @@ import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
 import { PROPORTION_INTERVAL_METHODS, proportionInterval, type ProportionIntervalMethod } from '../stats/proportionInterval.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { MeanSummary } from './meanSummary.js';
@@ -104,7 +105,7 @@ function satisfiedRange(fn: string, scale: Scale, option: unknown): PointRange {
  * computeCSAT([10, 9, 8, 8], { scale: scales.csat10, satisfied: { min: 9, max: 10 } }).score; // => 50
  * ```
  */
-export function computeCSAT<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: CSATOptions<T> = {}): CSATResult<S> {
+export function computeCSAT<S extends Scale = Scale, T = unknown>(input: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>, options: CSATOptions<T> = {}): CSATResult<S> {
   const fn = 'computeCSAT';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, scales.csat5 as unknown as S, ['level', 'interval', 'satisfied']);
   assertScaleMetric(fn, tally.scale, 'csat');

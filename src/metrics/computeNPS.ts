@@ -3,6 +3,7 @@ import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
@@ -96,7 +97,7 @@ export type NPSResult<S extends Scale = Scale> = NPSScored<S> | NPSEmpty<S>;
  * computeNPS([]).score; // => undefined
  * ```
  */
-export function computeNPS<S extends Scale = Scale, T = unknown>(input: AnswerInput<T> | Tally<S>, options: NPSOptions<T> = {}): NPSResult<S> {
+export function computeNPS<S extends Scale = Scale, T = unknown>(input: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>, options: NPSOptions<T> = {}): NPSResult<S> {
   const fn = 'computeNPS';
   const tally = resolveTally(fn, input, options as InputOptions<S, T>, scales.nps as unknown as S, ['level', 'interval', 'denominator']);
   assertScaleMetric(fn, tally.scale, 'nps');

@@ -1,5 +1,6 @@
 import { issueFromReceived, fail, throwIssues } from '../internal/issue.js';
 import { checkChoice, checkKnownOptions } from '../internal/options.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertSameScale } from '../scales/isSameScale.js';
 import { readSync, recordsScale, startAccumulator, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
@@ -22,7 +23,7 @@ export interface InputOptions<S extends Scale = Scale, T = unknown> extends Part
 /** Turns a compute function's input into a tally, checking scale identity and the invalid-answer policy. */
 export function resolveTally<S extends Scale, T>(
   functionName: string,
-  input: AnswerInput<T> | Tally<S>,
+  input: readonly ResponseRecord<S>[] | AnswerInput<T> | Tally<S>,
   options: InputOptions<S, T>,
   defaultScale: S | undefined,
   metricOptionNames: readonly string[],
@@ -44,7 +45,7 @@ export function resolveTally<S extends Scale, T>(
     }
     const tallyOptions = { ...options, scale } as TallyOptions<S, T>;
     const accumulator = startAccumulator(functionName, tallyOptions, [...TALLY_OPTION_NAMES, 'onInvalid', ...metricOptionNames]);
-    readSync(functionName, accumulator, input, tallyOptions);
+    readSync(functionName, accumulator, input as AnswerInput<T>, tallyOptions);
     tally = accumulator.toTally();
   }
   if (onInvalid === 'throw' && tally.invalid > 0) {

@@ -20,10 +20,21 @@ export function isISOTimestamp(value: string): boolean {
   return parseISOTimestamp(value) !== undefined;
 }
 
+/** An object that is not an array: what a JSON object parses to (zod's `z.object` test). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A plain object: no constructor, or one whose prototype is Object-like (zod's `z.record` test,
+ * which refuses class instances and dates).
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  if (!isObject(value)) return false;
+  const constructor: unknown = value['constructor'];
+  if (typeof constructor !== 'function') return true;
+  const prototype: unknown = (constructor as { prototype?: unknown }).prototype;
+  return isObject(prototype) && Object.prototype.hasOwnProperty.call(prototype, 'isPrototypeOf');
 }
 
 /**
@@ -33,7 +44,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function validateResponseInput(value: unknown, scale: Scale): { value: ResponseInput } | { problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  if (!isPlainObject(value)) return { problems: [{ path: [], message: 'expected an object' }] };
+  if (!isObject(value)) return { problems: [{ path: [], message: 'expected an object' }] };
   const text = (key: string, required: boolean): string | undefined => {
     const field = value[key];
     if (field === undefined && !required) return undefined;
@@ -60,6 +71,8 @@ export function validateResponseInput(value: unknown, scale: Scale): { value: Re
     if (!isPlainObject(attributes)) problems.push({ path: ['attributes'], message: 'expected an object of attributes' });
     else {
       for (const key of Reflect.ownKeys(attributes)) {
+        // As zod's record does: `__proto__` is dropped, non-enumerable keys are not looked at.
+        if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(attributes, key)) continue;
         const item = typeof key === 'string' ? attributes[key] : undefined;
         const ok = typeof key === 'string' && (item === null || typeof item === 'string' || typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item)));
         if (!ok) problems.push({ path: ['attributes', String(key)], message: 'expected a string, finite number, boolean or null' });
@@ -69,6 +82,10 @@ export function validateResponseInput(value: unknown, scale: Scale): { value: Re
   if (problems.length > 0) return { problems };
   const clean: Record<string, unknown> = { respondentId, score };
   for (const [key, field] of [['submittedAt', submittedAt], ['weight', weight], ...Object.entries(optional)] as const) if (field !== undefined) clean[key] = field;
-  if (attributes !== undefined) clean['attributes'] = Object.assign(Object.create(null) as object, attributes);
+  if (attributes !== undefined) {
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(attributes as object)) if (key !== '__proto__') copy[key] = (attributes as Record<string, unknown>)[key];
+    clean['attributes'] = copy;
+  }
   return { value: clean as unknown as ResponseInput };
 }

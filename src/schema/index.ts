@@ -1,0 +1,10 @@
+/**
+ * `cx-metrics/schema`: zod 4 schemas generated from cx-metrics scales. zod is an optional peer
+ * dependency, needed only by this entry; the root entry `cx-metrics` never loads it.
+ *
+ * @packageDocumentation
+ */
+export { responseSchema } from './responseSchema.js';
+export { scoreSchema } from './scoreSchema.js';
+
+export type { ResponseShape } from './responseSchema.js';
