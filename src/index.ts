@@ -4,9 +4,13 @@
  *
  * @packageDocumentation
  */
+export { adjustPValues } from './stats/adjustPValues.js';
 export { agrestiCoullInterval } from './stats/agrestiCoullInterval.js';
 export { betaQuantile } from './stats/betaQuantile.js';
 export { clopperPearsonInterval } from './stats/clopperPearsonInterval.js';
+export { compareCES } from './metrics/compareCES.js';
+export { compareCSAT } from './metrics/compareCSAT.js';
+export { compareNPS } from './metrics/compareNPS.js';
 export { computeCES } from './metrics/computeCES.js';
 export { computeCSAT } from './metrics/computeCSAT.js';
 export { computeNPS } from './metrics/computeNPS.js';
@@ -23,10 +27,12 @@ export { mergeTallies } from './tally/mergeTallies.js';
 export { newcombeInterval } from './stats/newcombeInterval.js';
 export { normalCDF } from './stats/normalCDF.js';
 export { normalQuantile } from './stats/normalQuantile.js';
+export { npsDifferenceTest } from './stats/npsDifferenceTest.js';
 export { npsInterval } from './stats/npsInterval.js';
 export { npsVariance } from './stats/npsVariance.js';
 export { parseAnswer } from './records/parseAnswer.js';
 export { parseTimestamp } from './records/parseTimestamp.js';
+export { proportionDifferenceTest } from './stats/proportionDifferenceTest.js';
 export { proportionInterval } from './stats/proportionInterval.js';
 export { responseStandardSchema } from './records/responseStandardSchema.js';
 export { roundShares } from './report/roundShares.js';
@@ -34,6 +40,8 @@ export { sampleSizeForNPS } from './stats/sampleSizeForNPS.js';
 export { sampleSizeForProportion } from './stats/sampleSizeForProportion.js';
 export { scales } from './scales/scales.js';
 export { scoreStandardSchema } from './records/scoreStandardSchema.js';
+export { segmentBy } from './segments/segmentBy.js';
+export { segmentByAsync } from './segments/segmentByAsync.js';
 export { studentTCDF } from './stats/studentTCDF.js';
 export { studentTQuantile } from './stats/studentTQuantile.js';
 export { Tally } from './tally/Tally.js';
@@ -42,6 +50,7 @@ export { tallyAnswersAsync } from './tally/tallyAnswersAsync.js';
 export { TallyBuilder } from './tally/TallyBuilder.js';
 export { tallyCounts } from './tally/tallyCounts.js';
 export { tInterval } from './stats/tInterval.js';
+export { welchTTest } from './stats/welchTTest.js';
 export { wilsonInterval } from './stats/wilsonInterval.js';
 
 export type { Band, MetricKind, Polarity, Scale, ScaleDefinition, Sentiment } from './scales/defineScale.js';
@@ -84,3 +93,13 @@ export type {
   StandardSchemaTypes,
   StandardSchemaV1,
 } from './records/StandardSchema.js';
+export type { Comparison, ComparisonEmpty, ComparisonScored, ComparisonTest } from './metrics/ComparisonResult.js';
+export type { DifferenceTest } from './stats/TestResult.js';
+export type { MetricOptions, MetricResult } from './segments/metricFunctions.js';
+export type { NPSDifferenceTestOptions } from './stats/npsDifferenceTest.js';
+export type { ProportionDifferenceTestOptions } from './stats/proportionDifferenceTest.js';
+export type { PValueAdjustment } from './stats/adjustPValues.js';
+export type { RowOptions, SegmentKeyValue } from './segments/rowReading.js';
+export type { SegmentBy, SegmentOptions } from './segments/SegmentCollector.js';
+export type { SegmentComparison, SegmentRow, SegmentTable } from './segments/SegmentTable.js';
+export type { WelchTTestOptions } from './stats/welchTTest.js';

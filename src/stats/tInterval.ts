@@ -20,13 +20,13 @@ export interface TIntervalOptions {
 }
 
 /** Mean and sample standard deviation in one pass (Welford), stable for large n. */
-function summarize(values: ArrayLike<number>): SampleSummary {
+export function summarizeSample(functionName: string, values: ArrayLike<number>, name: string = 'values'): SampleSummary {
   let mean = 0;
   let sumOfSquares = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail('tInterval', 'invalid_argument', typeof value === 'number' ? 'not_finite' : 'not_a_number', 'a finite number', value, ['values', i]);
+      fail(functionName, 'invalid_argument', typeof value === 'number' ? 'not_finite' : 'not_a_number', 'a finite number', value, [name, i]);
     }
     const delta = value - mean;
     mean += delta / (i + 1);
@@ -59,7 +59,7 @@ export function tInterval(sample: ArrayLike<number> | SampleSummary, options: TI
   const fn = 'tInterval';
   const level = checkLevel(fn, options.level ?? 0.95);
   if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, ['sample']);
-  const summary = 'mean' in sample ? sample : summarize(sample);
+  const summary = 'mean' in sample ? sample : summarizeSample(fn, sample);
   const mean = checkNumber(fn, summary.mean, ['sample', 'mean'], { describe: 'a finite mean' });
   const sd = checkNumber(fn, summary.sd, ['sample', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' });
   const n = checkNumber(fn, summary.n, ['sample', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' });
