@@ -8,6 +8,7 @@ import { finishWeights } from '../tally/readAnswers.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
 import { METRIC_OPTION_NAMES, type MetricOptions, metricFunctions } from './metricFunctions.js';
+import { isResponseRecord } from '../records/isResponseRecord.js';
 import { fieldReader, RowAdder, type RowOptions, type SegmentKeyValue } from './rowReading.js';
 import type { SegmentComparison, SegmentRow, SegmentTable } from './SegmentTable.js';
 import { subtractTally } from './subtractTally.js';
@@ -35,6 +36,10 @@ const isPrimitive = (value: unknown): value is SegmentKeyValue => value === null
 interface Entry {
   readonly key: readonly SegmentKeyValue[];
   readonly accumulator: Accumulator;
+  /** The accumulator's counts, min and span, held here so the hot path reads one object. */
+  readonly counts: Float64Array;
+  readonly min: number;
+  readonly span: number;
 }
 
 /** Checks the options shared by segment tables, trends and windows. */
@@ -51,7 +56,9 @@ export class SegmentCollector<Row> {
   readonly #options: SegmentOptions<Row>;
   readonly #adder: RowAdder<Row>;
   readonly #names: readonly string[];
-  readonly #keyOf: (row: Row, index: number) => SegmentKeyValue | readonly SegmentKeyValue[];
+  readonly #by: SegmentBy<Row>;
+  #keyOf: ((row: Row, index: number) => SegmentKeyValue | readonly SegmentKeyValue[]) | undefined;
+  #addRow: ((accumulator: Accumulator, row: Row, index: number) => void) | undefined;
   readonly #single: boolean;
   readonly #entries: Entry[] = [];
   readonly #byValue = new Map<unknown, Entry | Map<unknown, unknown>>();
@@ -62,23 +69,31 @@ export class SegmentCollector<Row> {
     checkKnownOptions(functionName, options, SEGMENT_OPTION_NAMES);
     this.#options = options;
     this.#adder = new RowAdder(functionName, options);
+    this.#by = by;
     if (typeof by === 'string') {
-      const read = fieldReader(by);
       this.#names = [by];
-      this.#keyOf = (row) => read(row) as SegmentKeyValue;
       this.#single = true;
     } else if (Array.isArray(by) && by.length > 0 && by.every((name) => typeof name === 'string')) {
-      const readers = by.map(fieldReader);
       this.#names = [...by];
-      this.#keyOf = (row) => readers.map((read) => read(row) as SegmentKeyValue);
       this.#single = by.length === 1;
-      if (this.#single) this.#keyOf = (row) => readers[0]?.(row) as SegmentKeyValue;
     } else if (typeof by === 'function') {
       this.#names = ['(function)'];
-      this.#keyOf = by;
       this.#single = false;
     } else {
       fail(functionName, 'invalid_option', 'invalid_value', 'a field name, an array of field names, or an accessor (row) => key', by, ['by']);
+    }
+  }
+
+  /** Chooses the key reader and the row adder once, from the first row (records or plain rows). */
+  #prepare(row: Row): void {
+    const records = isResponseRecord(row) && this.#options.value === undefined;
+    this.#addRow = this.#adder.adder(records);
+    const by = this.#by;
+    if (typeof by === 'function') this.#keyOf = by;
+    else {
+      const readers = (typeof by === 'string' ? [by] : by).map((name) => fieldReader(name, records));
+      const first = readers[0] as (row: unknown) => unknown;
+      this.#keyOf = this.#single ? (first as (row: Row) => SegmentKeyValue) : (input) => readers.map((read) => read(input) as SegmentKeyValue);
     }
   }
 
@@ -101,19 +116,46 @@ export class SegmentCollector<Row> {
   }
 
   #create(parts: readonly SegmentKeyValue[], row: Row): Entry {
-    const entry = { key: Object.freeze([...parts]), accumulator: this.#adder.accumulator(this.#adder.scaleFor(row)) };
+    const accumulator = this.#adder.accumulator(this.#adder.scaleFor(row));
+    const entry = { key: Object.freeze([...parts]), accumulator, counts: accumulator.counts, min: accumulator.min, span: accumulator.max - accumulator.min };
     this.#entries.push(entry);
     return entry;
   }
 
-  /** Adds one row. */
-  add(row: Row, index: number): void {
-    const key = this.#keyOf(row, index);
-    if (this.#single) {
-      let entry = this.#byValue.get(key) as Entry | undefined;
+  /**
+   * The function that takes one row: chosen from the first row, with everything it needs held in
+   * its closure. The common case (one field, an answer accessor, no weights) does one property
+   * read, one Map lookup and one count, as a hand-written loop would.
+   */
+  sink(first: Row): (row: Row, index: number) => void {
+    this.#prepare(first);
+    const keyOf = this.#keyOf as (row: Row, index: number) => SegmentKeyValue | readonly SegmentKeyValue[];
+    const addRow = this.#addRow as (accumulator: Accumulator, row: Row, index: number) => void;
+    const map = this.#byValue as Map<unknown, Entry>;
+    const value = this.#options.value;
+    if (this.#single && value !== undefined && this.#options.weights === undefined) {
+      return (row, index) => {
+        const key = keyOf(row, index);
+        let entry = map.get(key);
+        if (entry === undefined) entry = this.#entry(key, row, index);
+        const answer = value(row, index);
+        // No weights on this path, so the accumulator stays unweighted and counts can be bumped in place.
+        if (typeof answer === 'number') {
+          const at = answer - entry.min;
+          if (at >>> 0 === at && at <= entry.span) {
+            entry.counts[at]!++;
+            return;
+          }
+        }
+        entry.accumulator.addOther(answer, index, 1);
+      };
+    }
+    return (row, index) => {
+      const key = keyOf(row, index);
+      let entry = this.#single ? map.get(key) : undefined;
       if (entry === undefined) entry = this.#entry(key, row, index);
-      this.#adder.add(entry.accumulator, row, index);
-    } else this.#adder.add(this.#entry(key, row, index).accumulator, row, index);
+      addRow(entry.accumulator, row, index);
+    };
   }
 
   /** The table: every segment's result, the overall, and the comparisons with adjusted p-values. */

@@ -24,12 +24,19 @@ const RECORD_FIELDS = new Set(['scale', 'scaleId', 'score', 'respondentId', 'cus
  * A field of a row by name: an own property of a plain row, or for a record one of its fields or
  * else an attribute. Never a prototype's property, so `__proto__` and `constructor` are just names.
  */
-export function fieldReader(name: string): (row: unknown) => unknown {
-  return (row) => {
-    if (typeof row !== 'object' || row === null) return undefined;
-    if (isResponseRecord(row) && !RECORD_FIELDS.has(name)) return Object.prototype.hasOwnProperty.call(row.attributes, name) ? row.attributes[name] : undefined;
-    return Object.prototype.hasOwnProperty.call(row, name) ? (row as Record<string, unknown>)[name] : undefined;
-  };
+export function fieldReader(name: string, records: boolean): (row: unknown) => unknown {
+  const hasOwn = Object.prototype.hasOwnProperty;
+  if (records && !RECORD_FIELDS.has(name)) {
+    return (row) => {
+      const attributes = (row as ResponseRecord).attributes;
+      return hasOwn.call(attributes, name) ? attributes[name] : undefined;
+    };
+  }
+  // Only a name that Object.prototype has can be inherited by a plain row; check ownership for those alone.
+  if (name in Object.prototype) {
+    return (row) => (typeof row === 'object' && row !== null && hasOwn.call(row, name) ? (row as Record<string, unknown>)[name] : undefined);
+  }
+  return (row) => (typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[name] : undefined);
 }
 
 /** Reads answers and weights into accumulators, for records and for rows with accessors alike. */
@@ -62,15 +69,35 @@ export class RowAdder<Row> {
     return new Accumulator(this.#functionName, scale, DEFAULT_MAX_INVALID_EXAMPLES);
   }
 
-  /** Adds one row's answer (and weight) to an accumulator. */
-  add(accumulator: Accumulator, row: Row, index: number): void {
-    if (this.#value === undefined && isResponseRecord(row)) {
-      const record = row as ResponseRecord;
-      if (record.scale !== accumulator.scale) assertSameScale(this.#functionName, accumulator.scale, record.scale, ['rows', index, 'scale']);
-      accumulator.addOne(record.score, this.#weight === undefined ? record.weight : this.#weight(row, index), index);
-      return;
+  /**
+   * The function that adds one row to an accumulator, chosen once for the whole input: records
+   * bring their score and weight; other rows go through the accessors. The unweighted path
+   * counts in place with the same test as the tally's hot loop.
+   */
+  adder(records: boolean): (accumulator: Accumulator, row: Row, index: number) => void {
+    const value = this.#value;
+    const weight = this.#weight;
+    const functionName = this.#functionName;
+    if (records && value === undefined) {
+      return (accumulator, row, index) => {
+        if (!isResponseRecord(row)) fail(functionName, 'invalid_input', 'invalid_type', 'a record made by ingest, like the first row', row, ['rows', index]);
+        const record = row as ResponseRecord;
+        if (record.scale !== accumulator.scale) assertSameScale(functionName, accumulator.scale, record.scale, ['rows', index, 'scale']);
+        accumulator.addOne(record.score, weight === undefined ? record.weight : weight(row, index), index);
+      };
     }
-    const answer = this.#value === undefined ? row : this.#value(row, index);
-    accumulator.addOne(answer, this.#weight === undefined ? undefined : this.#weight(row, index), index);
+    if (value === undefined) fail(functionName, 'invalid_option', 'invalid_value', 'an accessor (row, index) => answer, for rows that are not records', undefined, ['options', 'value']);
+    if (weight !== undefined) return (accumulator, row, index) => accumulator.addOne(value(row, index), weight(row, index), index);
+    return (accumulator, row, index) => {
+      const answer = value(row, index);
+      if (typeof answer === 'number' && accumulator.weightSums === undefined) {
+        const at = answer - accumulator.min;
+        if (at >>> 0 === at && at <= accumulator.max - accumulator.min) {
+          accumulator.counts[at]!++;
+          return;
+        }
+      }
+      accumulator.addOther(answer, index, 1);
+    };
   }
 }

@@ -38,12 +38,18 @@ import type { SegmentTable } from './SegmentTable.js';
  */
 export function segmentBy<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, by: SegmentBy<Row>, options: SegmentOptions<Row> = {}): SegmentTable {
   const collector = new SegmentCollector('segmentBy', by, options);
-  if (typeof rows === 'object' && rows !== null && Array.isArray(rows)) for (let i = 0; i < rows.length; i++) collector.add(rows[i] as Row, i);
-  else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) {
+  let sink: ((row: Row, index: number) => void) | undefined;
+  const take = (row: Row, index: number): void => (sink ??= collector.sink(row))(row, index);
+  if (typeof rows === 'object' && rows !== null && Array.isArray(rows)) {
+    if (rows.length > 0) {
+      const add = collector.sink(rows[0] as Row);
+      for (let i = 0; i < rows.length; i++) add(rows[i] as Row, i);
+    }
+  } else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) {
     let index = 0;
-    for (const row of rows as Iterable<Row>) collector.add(row, index++);
+    for (const row of rows as Iterable<Row>) take(row, index++);
   } else if (typeof rows === 'object' && rows !== null && typeof (rows as ArrayLike<Row>).length === 'number') {
-    for (let i = 0; i < (rows as ArrayLike<Row>).length; i++) collector.add((rows as ArrayLike<Row>)[i] as Row, i);
+    for (let i = 0; i < (rows as ArrayLike<Row>).length; i++) take((rows as ArrayLike<Row>)[i] as Row, i);
   } else fail('segmentBy', 'invalid_input', 'invalid_value', 'an array or iterable of rows', rows, ['rows']);
   return collector.finish();
 }

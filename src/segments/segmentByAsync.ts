@@ -26,9 +26,11 @@ import type { SegmentTable } from './SegmentTable.js';
  */
 export async function segmentByAsync<Row = never>(rows: AsyncIterable<Row> | Iterable<Row>, by: SegmentBy<Row>, options: SegmentOptions<Row> = {}): Promise<SegmentTable> {
   const collector = new SegmentCollector('segmentByAsync', by, options);
+  let sink: ((row: Row, index: number) => void) | undefined;
+  const take = (row: Row, at: number): void => (sink ??= collector.sink(row))(row, at);
   let index = 0;
-  if (typeof rows === 'object' && rows !== null && Symbol.asyncIterator in rows) for await (const row of rows as AsyncIterable<Row>) collector.add(row, index++);
-  else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) for (const row of rows as Iterable<Row>) collector.add(row, index++);
+  if (typeof rows === 'object' && rows !== null && Symbol.asyncIterator in rows) for await (const row of rows as AsyncIterable<Row>) take(row, index++);
+  else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) for (const row of rows as Iterable<Row>) take(row, index++);
   else fail('segmentByAsync', 'invalid_input', 'invalid_value', 'an async iterable or iterable of rows', rows, ['rows']);
   return collector.finish();
 }
