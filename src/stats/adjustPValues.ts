@@ -51,7 +51,8 @@ export function adjustPValues(pValues: readonly number[], method: PValueAdjustme
     let running = 1;
     for (let rank = m - 1; rank >= 0; rank--) {
       const { p, index } = order[rank] as { p: number; index: number };
-      running = Math.min(running, Math.min(1, (m * p) / (rank + 1)));
+      // m/(rank + 1) ≥ 1, so the adjusted value is never below p; max() absorbs rounding.
+      running = Math.min(running, Math.max(p, Math.min(1, p * (m / (rank + 1)))));
       adjusted[index] = running;
     }
   }

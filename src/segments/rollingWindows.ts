@@ -1,0 +1,123 @@
+import { fail } from '../internal/issue.js';
+import { checkNumber } from '../internal/options.js';
+import type { MetricKind } from '../scales/defineScale.js';
+import { Accumulator } from '../tally/Accumulator.js';
+import { mergeTallies } from '../tally/mergeTallies.js';
+import type { Tally } from '../tally/Tally.js';
+import { addMonths, bucketLabel, bucketStart, nextBucket, type TimeUnit } from './calendar.js';
+import { checkUnit, collectDays, type TimeOptions } from './collectDays.js';
+import { type MetricResult, metricFunctions } from './metricFunctions.js';
+import { checkMinimumN } from './SegmentCollector.js';
+
+/** The length of a trailing window: whole days, or calendar months (3 months = a trailing quarter). */
+export type WindowLength = { readonly days: number; readonly months?: undefined } | { readonly months: number; readonly days?: undefined };
+
+/** Options for {@link rollingWindows}. */
+export interface RollingWindowOptions<Row = never> extends TimeOptions<Row> {
+  /** The trailing window: `{ days: 90 }` or `{ months: 3 }`. */
+  readonly window: WindowLength;
+  /** How often a window ends: at the end of every `'day'`, `'isoWeek'` (default), `'month'`, `'quarter'` or `'year'`. */
+  readonly step?: TimeUnit | undefined;
+}
+
+/** One trailing window. */
+export interface RollingWindow {
+  /** The step the window ends with (2026-W09, 2026-03…). */
+  readonly label: string;
+  /** The window's first instant. */
+  readonly start: Date;
+  /** The instant the window ends before (the end of the step). */
+  readonly end: Date;
+  /** Answered responses in the window. */
+  readonly n: number;
+  /** Whether n reaches the minimum (default 30). */
+  readonly reliable: boolean;
+  /** The window's full metric result. */
+  readonly result: MetricResult;
+}
+
+/** What {@link rollingWindows} returns. */
+export interface RollingWindowSeries {
+  /** The metric. */
+  readonly metric: MetricKind;
+  /** The step unit. */
+  readonly step: TimeUnit;
+  /** The window length. */
+  readonly window: WindowLength;
+  /** The calendar's time zone. */
+  readonly timeZone: string;
+  /** One window per step, from the first step with data to the last. */
+  readonly windows: readonly RollingWindow[];
+  /** Rows without a usable timestamp. */
+  readonly undated: number;
+  /** Rows outside `from`…`to`. */
+  readonly outOfRange: number;
+}
+
+/**
+ * Trailing windows: the metric over the last N days (or N calendar months) at the end of every
+ * day, ISO week, month, quarter or year, such as the 90-day trailing NPS every week, or the
+ * trailing-quarter CSAT every month. Rows are counted once into day tallies (in the time zone's
+ * calendar), and each window merges the days it covers, so overlapping windows cost no second
+ * pass. Windows below `minimumN` are marked `reliable: false`.
+ *
+ * @param rows - records from `ingest`, or rows with `value`, `time` and `scale`
+ * @param options - window, step, timeZone, from/to, minimumN, metric and its options
+ * @returns the series of windows
+ * @throws {@link CxMetricsError} `invalid_option` for a bad window, step or time zone
+ *
+ * @example
+ * ```ts
+ * import { rollingWindows, scales } from 'cx-metrics';
+ *
+ * const rows = Array.from({ length: 120 }, (_, day) => ({ at: Date.UTC(2026, 0, 1) + day * 86_400_000, nps: day < 60 ? 9 : 3 }));
+ * const series = rollingWindows(rows, { scale: scales.nps, value: (row) => row.nps, time: (row) => row.at, window: { days: 30 }, step: 'month' });
+ * series.windows.map((window) => [window.label, window.n, window.result.score]); // => [["2026-01", 30, 100], ["2026-02", 30, 100], ["2026-03", 30, -100], ["2026-04", 30, -100]]
+ * ```
+ */
+export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, options: RollingWindowOptions<Row>): RollingWindowSeries {
+  const fn = 'rollingWindows';
+  if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a window', options, ['options']);
+  const window = options.window as WindowLength | undefined;
+  const describe = 'a window { days } or { months }: a whole number of at least 1';
+  if (typeof window !== 'object' || window === null || (window.days === undefined) === (window.months === undefined)) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
+  const length = checkNumber(fn, window.days ?? window.months, ['options', 'window', window.days === undefined ? 'months' : 'days'], { min: 1, integer: true, describe }, 'invalid_option');
+  const collected = collectDays(fn, rows, options, ['window', 'step']);
+  const step = checkUnit(fn, options.step, 'step', 'isoWeek');
+  const minimumN = checkMinimumN(fn, options.minimumN);
+  const metric = metricFunctions(fn, options.metric, collected.scale, options);
+  const { calendar } = collected;
+  const days = [...collected.days.keys()];
+  const tallies = [...collected.days.values()];
+  const first = options.from === undefined ? (days.length > 0 ? bucketStart(days[0] as number, step) : Infinity) : bucketStart(calendar.localDay(options.from.getTime()), step);
+  const last = options.to === undefined ? (days.length > 0 ? bucketStart(days[days.length - 1] as number, step) : -Infinity) : bucketStart(calendar.localDay(options.to.getTime() - 1), step);
+  const empty = new Accumulator(fn, collected.scale, 0).toTally();
+  const firstAtOrAfter = (day: number): number => {
+    let low = 0;
+    let high = days.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((days[middle] as number) < day) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const windows: RollingWindow[] = [];
+  for (let start = first; Number.isFinite(start) && start <= last; start = nextBucket(start, step)) {
+    const endDay = nextBucket(start, step);
+    const startDay = window.days !== undefined ? endDay - length : addMonths(endDay, -length);
+    const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(endDay));
+    const tally = covered.length === 0 ? empty : mergeTallies(covered);
+    windows.push(
+      Object.freeze({
+        label: bucketLabel(start, step),
+        start: new Date(calendar.startOfDay(startDay)),
+        end: new Date(calendar.startOfDay(endDay)),
+        n: tally.answered,
+        reliable: tally.answered >= minimumN,
+        result: metric.compute(tally),
+      }),
+    );
+  }
+  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: calendar.timeZone, windows: Object.freeze(windows), undated: collected.undated, outOfRange: collected.outOfRange });
+}
