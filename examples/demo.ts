@@ -2,7 +2,7 @@
 // scripts/generate-sample.ts): NPS, CSAT and CES with their intervals, every answer accounted
 // for. Run with `npm run demo`.
 import { readFileSync } from 'node:fs';
-import { computeCES, computeCSAT, computeNPS, type ConfidenceInterval, type ResponseAccounting, roundShares, scales } from 'cx-metrics';
+import { computeCES, computeCSAT, computeNPS, type ConfidenceInterval, type ResponseAccounting, roundShares, scales, segmentBy, trend } from 'cx-metrics';
 
 type Row = Readonly<Record<string, string>>;
 
@@ -28,7 +28,10 @@ const nps = computeNPS(rows, { value: answer('nps'), onInvalid: 'exclude' });
 const csat = computeCSAT(rows, { value: answer('csat'), scale: scales.csat5, onInvalid: 'exclude' });
 const ces = computeCES(rows, { value: answer('ces'), scale: scales.ces7, onInvalid: 'exclude' });
 
-const fixed = (value: number, digits = 1): string => value.toFixed(digits);
+const fixed = (value: number, digits = 1): string => {
+  const text = value.toFixed(digits);
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text; // no "-0.0" on screen
+};
 const interval = (ci: ConfidenceInterval, digits = 1): string => `[${fixed(ci.lower, digits)}, ${fixed(ci.upper, digits)}]`;
 const accounting = ({ total, answered, skipped, invalid }: ResponseAccounting): string => `${total} in: ${answered} scored, ${skipped} skipped, ${invalid} invalid`;
 
@@ -46,6 +49,23 @@ if (ces.score !== undefined) {
   console.log(`CES   ${fixed(ces.score, 2).padStart(6)} of 7     95% CI ${interval(ces.ci, 2)} (${ces.ci.method}, CES 2.0: higher is easier)`);
   console.log(`      easy ${fixed(ces.easy.percent)}% ${interval(ces.easy.ci)}, difficult ${fixed(ces.difficult.percent)}% ${interval(ces.difficult.ci)}, net easy ${fixed(ces.netEasy.score)}   (${accounting(ces.responses)})`);
 }
+// Where, and when: NPS by channel (each against the rest, Holm-adjusted) and by month.
+const npsAnswer = answer('nps');
+const byChannel = segmentBy(rows, 'channel', { scale: scales.nps, value: npsAnswer, onInvalid: 'exclude' });
+console.log('\nNPS by channel (vs the rest of the table; p adjusted by Holm over the table)');
+for (const segment of byChannel.segments) {
+  const { result, comparison } = segment;
+  if (result?.score === undefined || comparison === undefined) continue;
+  const verdict = comparison.adjustedPValue < 0.05 ? 'different' : 'no clear difference';
+  console.log(`  ${String(segment.key[0]).padEnd(6)} n=${String(segment.n).padStart(3)}  ${fixed(result.score).padStart(6)} ${interval(result.ci)}  Δ vs rest ${fixed(comparison.difference).padStart(6)}, p=${comparison.adjustedPValue.toFixed(3)} (${verdict})`);
+}
+const monthly = trend(rows, { scale: scales.nps, value: npsAnswer, time: (row: Row) => row['submitted_at'], unit: 'month', onInvalid: 'exclude' });
+console.log('\nNPS by month (change from the month before, adjusted-Wald z test)');
+for (const bucket of monthly.buckets) {
+  const change = bucket.change?.difference === undefined ? '' : `  change ${fixed(bucket.change.difference).padStart(6)}, p=${bucket.change.pValue.toFixed(3)}`;
+  console.log(`  ${bucket.label}  n=${String(bucket.n).padStart(3)}  ${bucket.result.score === undefined ? '   –' : fixed(bucket.result.score).padStart(6)}${change}`);
+}
+
 const invalid = [...nps.invalidAnswers.map((a) => ['nps', a] as const), ...csat.invalidAnswers.map((a) => ['csat', a] as const)];
 if (invalid.length > 0) {
   console.log('\nRefused answers (reported, never silently dropped):');

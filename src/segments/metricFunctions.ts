@@ -7,13 +7,32 @@ import type { Comparison } from '../metrics/ComparisonResult.js';
 import { computeCES, type CESOptions, type CESResult } from '../metrics/computeCES.js';
 import { computeCSAT, type CSATOptions, type CSATResult } from '../metrics/computeCSAT.js';
 import { computeNPS, type NPSOptions, type NPSResult } from '../metrics/computeNPS.js';
+import type { NPSIntervalMethod } from '../stats/npsInterval.js';
+import type { ProportionIntervalMethod } from '../stats/proportionInterval.js';
 import type { Tally } from '../tally/Tally.js';
 
 /** Any metric result. */
 export type MetricResult = NPSResult | CSATResult | CESResult;
 
-/** The options of the metric computed for every segment or bucket (level, interval, cuts…). */
-export type MetricOptions = Omit<NPSOptions & CSATOptions & CESOptions, 'scale' | 'value' | 'weights' | 'offset' | 'maxInvalidExamples'>;
+/** The options of the metric computed for every segment, bucket or window; each metric takes its own. */
+export interface MetricOptions {
+  /** Confidence level, strictly between 0 and 1. Default 0.95. */
+  readonly level?: number | undefined;
+  /** The interval method: for NPS `'adjusted-wald'`, `'wald'` or `'score'`; for CSAT and CES shares `'wilson'`, `'agresti-coull'` or `'clopper-pearson'`. */
+  readonly interval?: NPSIntervalMethod | ProportionIntervalMethod | undefined;
+  /** NPS: the denominator (`'answered'` or `'all'`). */
+  readonly denominator?: NPSOptions['denominator'];
+  /** CSAT: the satisfied range. */
+  readonly satisfied?: CSATOptions['satisfied'];
+  /** CES: the easy range. */
+  readonly easy?: CESOptions['easy'];
+  /** CES: the difficult range. */
+  readonly difficult?: CESOptions['difficult'];
+  /** CES: the interval method of net easy. */
+  readonly netInterval?: CESOptions['netInterval'];
+  /** What to do with answers off the scale: `'throw'` (default) or `'exclude'`. */
+  readonly onInvalid?: 'throw' | 'exclude' | undefined;
+}
 
 /** The metric option names passed through to compute functions. */
 export const METRIC_OPTION_NAMES: readonly string[] = ['level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'netInterval', 'onInvalid'];

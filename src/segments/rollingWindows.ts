@@ -9,8 +9,24 @@ import { checkUnit, collectDays, type TimeOptions } from './collectDays.js';
 import { type MetricResult, metricFunctions } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
 
-/** The length of a trailing window: whole days, or calendar months (3 months = a trailing quarter). */
-export type WindowLength = { readonly days: number; readonly months?: undefined } | { readonly months: number; readonly days?: undefined };
+/** A trailing window of whole days. */
+export interface WindowOfDays {
+  /** The number of days, at least 1. */
+  readonly days: number;
+  /** Not with days. */
+  readonly months?: undefined;
+}
+
+/** A trailing window of calendar months (3 months = a trailing quarter). */
+export interface WindowOfMonths {
+  /** The number of calendar months, at least 1. */
+  readonly months: number;
+  /** Not with months. */
+  readonly days?: undefined;
+}
+
+/** The length of a trailing window: whole days, or calendar months. */
+export type WindowLength = WindowOfDays | WindowOfMonths;
 
 /** Options for {@link rollingWindows}. */
 export interface RollingWindowOptions<Row = never> extends TimeOptions<Row> {
