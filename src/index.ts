@@ -106,6 +106,6 @@ export type { SegmentBy, SegmentOptions } from './segments/SegmentCollector.js';
 export type { SegmentComparison, SegmentRow, SegmentTable } from './segments/SegmentTable.js';
 export type { WelchTTestOptions } from './stats/welchTTest.js';
 export type { RollingWindow, RollingWindowOptions, RollingWindowSeries, WindowLength, WindowOfDays, WindowOfMonths } from './segments/rollingWindows.js';
-export type { TimeOptions } from './segments/collectDays.js';
+export type { TimeOptions, TimeSeriesBase, TimeSlot } from './segments/collectDays.js';
 export type { TimeUnit } from './segments/calendar.js';
 export type { TrendBucket, TrendOptions, TrendSeries } from './segments/trend.js';

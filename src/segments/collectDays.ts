@@ -3,11 +3,11 @@ import { checkChoice, checkKnownOptions } from '../internal/options.js';
 import { isResponseRecord } from '../records/isResponseRecord.js';
 import { parseISOTimestamp } from '../records/parseTimestamp.js';
 import type { MetricKind, Scale } from '../scales/defineScale.js';
-import type { Accumulator } from '../tally/Accumulator.js';
+import { Accumulator } from '../tally/Accumulator.js';
 import { finishWeights } from '../tally/readAnswers.js';
 import type { Tally } from '../tally/Tally.js';
-import { TIME_UNITS, type TimeUnit, ZonedCalendar } from './calendar.js';
-import { METRIC_OPTION_NAMES, type MetricOptions } from './metricFunctions.js';
+import { bucketLabel, bucketStart, nextBucket, TIME_UNITS, type TimeUnit, ZonedCalendar } from './calendar.js';
+import { METRIC_OPTION_NAMES, type MetricOptions, type MetricResult } from './metricFunctions.js';
 import { RowAdder, type RowOptions } from './rowReading.js';
 
 /** Options shared by `trend` and `rollingWindows`. */
@@ -106,4 +106,60 @@ export function collectDays<Row>(functionName: string, rows: Iterable<Row> | Arr
 /** Checks a time unit option. */
 export function checkUnit(functionName: string, unit: unknown, name: string, fallback: TimeUnit): TimeUnit {
   return checkChoice(functionName, unit ?? fallback, TIME_UNITS, ['options', name]);
+}
+
+/** A stretch of time with its answers: a trend bucket or a trailing window. */
+export interface TimeSlot {
+  /** The bucket or step label: 2026-03-01, 2026-W09, 2026-03, 2026-Q1 or 2026. */
+  readonly label: string;
+  /** The first instant (local midnight in the time zone). */
+  readonly start: Date;
+  /** The instant it ends before (exclusive). */
+  readonly end: Date;
+  /** Answered responses in it (0 when empty; empty slots are still listed). */
+  readonly n: number;
+  /** Whether n reaches the minimum (default 30). */
+  readonly reliable: boolean;
+  /** The full metric result (score undefined when empty). */
+  readonly result: MetricResult;
+}
+
+/** What every time series has besides its slots. */
+export interface TimeSeriesBase {
+  /** The metric. */
+  readonly metric: MetricKind;
+  /** The calendar's time zone. */
+  readonly timeZone: string;
+  /** Rows without a usable timestamp: counted here, not placed in any slot. */
+  readonly undated: number;
+  /** Rows outside `from`…`to`. */
+  readonly outOfRange: number;
+}
+
+/** A slot from local days and its tally. */
+export function timeSlot(days: DayTallies, label: string, startDay: number, endDay: number, answered: number, minimumN: number, result: MetricResult): TimeSlot {
+  return {
+    label,
+    start: new Date(days.calendar.startOfDay(startDay)),
+    end: new Date(days.calendar.startOfDay(endDay)),
+    n: answered,
+    reliable: answered >= minimumN,
+    result,
+  };
+}
+
+/** The first local day of every step from the first row's (or `from`'s) to the last row's (or `to`'s). */
+export function steps(days: DayTallies, options: { readonly from?: Date | undefined; readonly to?: Date | undefined }, unit: TimeUnit): { start: number; end: number; label: string }[] {
+  const known = [...days.days.keys()];
+  const first = options.from === undefined ? known[0] : days.calendar.localDay(options.from.getTime());
+  const last = options.to === undefined ? known[known.length - 1] : days.calendar.localDay(options.to.getTime() - 1);
+  const list: { start: number; end: number; label: string }[] = [];
+  if (first === undefined || last === undefined) return list;
+  for (let start = bucketStart(first, unit); start <= last; start = nextBucket(start, unit)) list.push({ start, end: nextBucket(start, unit), label: bucketLabel(start, unit) });
+  return list;
+}
+
+/** The tally of nothing, for empty slots. */
+export function emptyTally(functionName: string, days: DayTallies): Tally {
+  return new Accumulator(functionName, days.scale, 0).toTally();
 }

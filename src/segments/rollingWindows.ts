@@ -1,12 +1,10 @@
 import { fail } from '../internal/issue.js';
 import { checkNumber } from '../internal/options.js';
-import type { MetricKind } from '../scales/defineScale.js';
-import { Accumulator } from '../tally/Accumulator.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
-import { addMonths, bucketLabel, bucketStart, nextBucket, type TimeUnit } from './calendar.js';
-import { checkUnit, collectDays, type TimeOptions } from './collectDays.js';
-import { type MetricResult, metricFunctions } from './metricFunctions.js';
+import { addMonths, type TimeUnit } from './calendar.js';
+import { checkUnit, collectDays, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
+import { metricFunctions } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
 
 /** A trailing window of whole days. */
@@ -36,38 +34,17 @@ export interface RollingWindowOptions<Row = never> extends TimeOptions<Row> {
   readonly step?: TimeUnit | undefined;
 }
 
-/** One trailing window. */
-export interface RollingWindow {
-  /** The step the window ends with (2026-W09, 2026-03…). */
-  readonly label: string;
-  /** The window's first instant. */
-  readonly start: Date;
-  /** The instant the window ends before (the end of the step). */
-  readonly end: Date;
-  /** Answered responses in the window. */
-  readonly n: number;
-  /** Whether n reaches the minimum (default 30). */
-  readonly reliable: boolean;
-  /** The window's full metric result. */
-  readonly result: MetricResult;
-}
+/** One trailing window: the slot ends with its step, and starts the window's length before. */
+export type RollingWindow = TimeSlot;
 
 /** What {@link rollingWindows} returns. */
-export interface RollingWindowSeries {
-  /** The metric. */
-  readonly metric: MetricKind;
+export interface RollingWindowSeries extends TimeSeriesBase {
   /** The step unit. */
   readonly step: TimeUnit;
   /** The window length. */
   readonly window: WindowLength;
-  /** The calendar's time zone. */
-  readonly timeZone: string;
   /** One window per step, from the first step with data to the last. */
   readonly windows: readonly RollingWindow[];
-  /** Rows without a usable timestamp. */
-  readonly undated: number;
-  /** Rows outside `from`…`to`. */
-  readonly outOfRange: number;
 }
 
 /**
@@ -102,12 +79,9 @@ export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>
   const step = checkUnit(fn, options.step, 'step', 'isoWeek');
   const minimumN = checkMinimumN(fn, options.minimumN);
   const metric = metricFunctions(fn, options.metric, collected.scale, options);
-  const { calendar } = collected;
   const days = [...collected.days.keys()];
   const tallies = [...collected.days.values()];
-  const first = options.from === undefined ? (days.length > 0 ? bucketStart(days[0] as number, step) : Infinity) : bucketStart(calendar.localDay(options.from.getTime()), step);
-  const last = options.to === undefined ? (days.length > 0 ? bucketStart(days[days.length - 1] as number, step) : -Infinity) : bucketStart(calendar.localDay(options.to.getTime() - 1), step);
-  const empty = new Accumulator(fn, collected.scale, 0).toTally();
+  const empty = emptyTally(fn, collected);
   const firstAtOrAfter = (day: number): number => {
     let low = 0;
     let high = days.length;
@@ -118,22 +92,11 @@ export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>
     }
     return low;
   };
-  const windows: RollingWindow[] = [];
-  for (let start = first; Number.isFinite(start) && start <= last; start = nextBucket(start, step)) {
-    const endDay = nextBucket(start, step);
-    const startDay = window.days !== undefined ? endDay - length : addMonths(endDay, -length);
-    const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(endDay));
+  const windows: RollingWindow[] = steps(collected, options, step).map(({ end, label }) => {
+    const startDay = window.days !== undefined ? end - length : addMonths(end, -length);
+    const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(end));
     const tally = covered.length === 0 ? empty : mergeTallies(covered);
-    windows.push(
-      Object.freeze({
-        label: bucketLabel(start, step),
-        start: new Date(calendar.startOfDay(startDay)),
-        end: new Date(calendar.startOfDay(endDay)),
-        n: tally.answered,
-        reliable: tally.answered >= minimumN,
-        result: metric.compute(tally),
-      }),
-    );
-  }
-  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: calendar.timeZone, windows: Object.freeze(windows), undated: collected.undated, outOfRange: collected.outOfRange });
+    return Object.freeze(timeSlot(collected, label, startDay, end, tally.answered, minimumN, metric.compute(tally)));
+  });
+  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.calendar.timeZone, windows: Object.freeze(windows), undated: collected.undated, outOfRange: collected.outOfRange });
 }

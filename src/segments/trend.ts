@@ -1,10 +1,8 @@
-import type { MetricKind } from '../scales/defineScale.js';
 import type { Comparison } from '../metrics/ComparisonResult.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
-import { Accumulator } from '../tally/Accumulator.js';
 import type { Tally } from '../tally/Tally.js';
-import { bucketLabel, bucketStart, nextBucket, type TimeUnit } from './calendar.js';
-import { checkUnit, collectDays, type TimeOptions } from './collectDays.js';
+import { bucketStart, type TimeUnit } from './calendar.js';
+import { checkUnit, collectDays, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
 import { type MetricResult, metricFunctions } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
 
@@ -15,37 +13,17 @@ export interface TrendOptions<Row = never> extends TimeOptions<Row> {
 }
 
 /** One bucket of a trend. */
-export interface TrendBucket {
-  /** The bucket's label: 2026-03-01, 2026-W09, 2026-03, 2026-Q1 or 2026. */
-  readonly label: string;
-  /** The bucket's first instant (local midnight in the time zone). */
-  readonly start: Date;
-  /** The next bucket's first instant (exclusive). */
-  readonly end: Date;
-  /** Answered responses in the bucket (0 for an empty bucket, which is still listed). */
-  readonly n: number;
-  /** Whether n reaches the minimum (default 30). */
-  readonly reliable: boolean;
-  /** The bucket's full metric result (score undefined when empty). */
-  readonly result: MetricResult;
+export interface TrendBucket extends TimeSlot {
   /** The change from the previous bucket (this − previous) with its test; undefined for the first bucket. */
   readonly change: Comparison<MetricResult> | undefined;
 }
 
 /** What {@link trend} returns. */
-export interface TrendSeries {
-  /** The metric. */
-  readonly metric: MetricKind;
+export interface TrendSeries extends TimeSeriesBase {
   /** The bucket unit. */
   readonly unit: TimeUnit;
-  /** The calendar's time zone. */
-  readonly timeZone: string;
   /** Every bucket from the first to the last, empty ones included. */
   readonly buckets: readonly TrendBucket[];
-  /** Rows without a usable timestamp: counted here, not placed in any bucket. */
-  readonly undated: number;
-  /** Rows outside `from`…`to`. */
-  readonly outOfRange: number;
 }
 
 /**
@@ -88,28 +66,15 @@ export function trend<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, options
     if (list === undefined) byBucket.set(start, [tally]);
     else list.push(tally);
   }
-  const { calendar } = collected;
-  const first = options.from === undefined ? Math.min(...byBucket.keys()) : bucketStart(calendar.localDay(options.from.getTime()), unit);
-  const last = options.to === undefined ? Math.max(...byBucket.keys()) : bucketStart(calendar.localDay(options.to.getTime() - 1), unit);
-  const empty = new Accumulator(fn, collected.scale, 0).toTally();
+  const empty = emptyTally(fn, collected);
   const buckets: TrendBucket[] = [];
   let previous: Tally | undefined;
-  for (let start = first; Number.isFinite(start) && start <= last; start = nextBucket(start, unit)) {
-    const tallies = byBucket.get(start);
+  for (const step of steps(collected, options, unit)) {
+    const tallies = byBucket.get(step.start);
     const tally = tallies === undefined ? empty : mergeTallies(tallies);
-    const result = metric.compute(tally);
-    buckets.push(
-      Object.freeze({
-        label: bucketLabel(start, unit),
-        start: new Date(calendar.startOfDay(start)),
-        end: new Date(calendar.startOfDay(nextBucket(start, unit))),
-        n: tally.answered,
-        reliable: tally.answered >= minimumN,
-        result,
-        change: previous === undefined ? undefined : metric.compare(tally, previous),
-      }),
-    );
+    const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
+    buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
     previous = tally;
   }
-  return Object.freeze({ metric: metric.metric, unit, timeZone: calendar.timeZone, buckets: Object.freeze(buckets), undated: collected.undated, outOfRange: collected.outOfRange });
+  return Object.freeze({ metric: metric.metric, unit, timeZone: collected.calendar.timeZone, buckets: Object.freeze(buckets), undated: collected.undated, outOfRange: collected.outOfRange });
 }
