@@ -15,6 +15,14 @@ describe('calendar buckets', () => {
     expect([week?.start.toISOString(), week?.end.toISOString()]).toEqual(['2026-12-28T00:00:00.000Z', '2027-01-04T00:00:00.000Z']);
   });
 
+  test('ISO weeks follow the local calendar: late Sunday UTC is already Monday of the next week in Berlin', () => {
+    const row = [at('2027-01-03T23:30:00Z')];
+    expect(trend(records(row), { unit: 'isoWeek' }).buckets[0]?.label).toBe('2026-W53');
+    const berlin = trend(records(row), { unit: 'isoWeek', timeZone: 'Europe/Berlin' }).buckets[0];
+    expect([berlin?.label, berlin?.start.toISOString()]).toEqual(['2027-W01', '2027-01-03T23:00:00.000Z']);
+    expect(trend(records(row), { unit: 'isoWeek', timeZone: 'America/New_York' }).buckets[0]?.label).toBe('2026-W53');
+  });
+
   test('year ends in a time zone: 23:30 UTC on 31 December is already next year in Berlin, still this year in New York', () => {
     const row = [at('2026-12-31T23:30:00Z')];
     expect(trend(records(row), { unit: 'year', timeZone: 'Europe/Berlin' }).buckets[0]?.label).toBe('2027');

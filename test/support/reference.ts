@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-/** The published reference values (a copy of shared/reference/statistics.json, checked against it in test/reference.test.ts). */
-export const referencePath: URL = new URL('../reference/statistics.json', import.meta.url);
+/** The shared reference file, beside the repository (as CI and the team have it). */
+export const sharedReferencePath: URL = new URL('../../../shared/reference/statistics.json', import.meta.url);
+
+/** A copy kept in the repository, so a fresh clone without the shared folder still runs; test/reference.test.ts keeps it identical. */
+export const copyReferencePath: URL = new URL('../reference/statistics.json', import.meta.url);
+
+/** The published reference values: the shared file when it is there, else the copy. */
+export const referencePath: URL = existsSync(sharedReferencePath) ? sharedReferencePath : copyReferencePath;
 
 interface Counts {
   readonly detractors: number;
