@@ -1,6 +1,7 @@
 import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { fail, throwIssues } from '../internal/issue.js';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { checkChoice, checkKnownOptions } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { checkMaxLength, DEFAULT_MAX_CELL_LENGTH, parseAnswer } from './parseAnswer.js';
@@ -276,8 +277,8 @@ export class RowIngester<S extends Scale, Row> {
           : typeof weightCell === 'string' && weightCell.length <= maxLength && /^\s*\+?\d+([.,]\d+)?\s*$/.test(weightCell) && (options.decimalComma === true || !weightCell.includes(','))
             ? Number(weightCell.trim().replace(',', '.'))
             : Number.NaN;
-      if (Number.isFinite(asNumber) && asNumber >= 0) weight = asNumber;
-      else problem('weight', columnOf(weightSource), typeof weightCell === 'number' ? (Number.isFinite(weightCell) ? 'out_of_range' : 'not_finite') : 'not_a_number', 'a finite weight of at least 0', weightCell);
+      if (isWeight(asNumber)) weight = asNumber;
+      else problem('weight', columnOf(weightSource), typeof weightCell === 'number' ? (Number.isFinite(weightCell) ? 'out_of_range' : 'not_finite') : 'not_a_number', WEIGHT_EXPECTED, weightCell);
     }
 
     const attributes = Object.create(null) as Record<string, AttributeValue>;

@@ -1,3 +1,4 @@
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import type { Scale } from '../scales/defineScale.js';
 import { parseISOTimestamp } from './parseTimestamp.js';
 import { MAX_TEXT_LENGTH, type ResponseInput } from './ResponseInput.js';
@@ -61,8 +62,8 @@ export function validateResponseInput(value: unknown, scale: Scale): { value: Re
     problems.push({ path: ['submittedAt'], message: 'expected an ISO 8601 timestamp such as 2026-03-01T09:30:00Z' });
   }
   const weight = value['weight'];
-  if (weight !== undefined && !(typeof weight === 'number' && Number.isFinite(weight) && weight >= 0)) {
-    problems.push({ path: ['weight'], message: 'expected a finite number of at least 0' });
+  if (weight !== undefined && !isWeight(weight)) {
+    problems.push({ path: ['weight'], message: `expected ${WEIGHT_EXPECTED}` });
   }
   const optional: Record<string, string | undefined> = {};
   for (const key of TEXT_FIELDS) optional[key] = text(key, false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { isISOTimestamp } from '../records/validateResponseInput.js';
 import { MAX_TEXT_LENGTH } from '../records/ResponseInput.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -57,7 +58,7 @@ export function responseSchema(scale: Scale): z.ZodObject<ResponseShape> {
     score: scoreSchema(scale),
     submittedAt: z.string().refine(isISOTimestamp, { error: 'expected an ISO 8601 timestamp such as 2026-03-01T09:30:00Z' }).optional(),
     customerId: text().optional(),
-    weight: z.number().min(0).optional(),
+    weight: z.number().refine(isWeight, { error: WEIGHT_EXPECTED }).optional(),
     interactionId: text().optional(),
     touchpoint: text().optional(),
     channel: text().optional(),

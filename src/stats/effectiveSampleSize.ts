@@ -1,4 +1,5 @@
 import { fail } from '../internal/issue.js';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 
 /**
  * Kish's effective sample size of weighted data: n_eff = (Σw)² / Σw² (Kish 1965, *Survey
@@ -23,8 +24,8 @@ export function effectiveSampleSize(weights: ArrayLike<number>): number {
   let sumOfSquares = 0;
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    if (typeof weight !== 'number' || !(weight >= 0 && weight < Infinity)) {
-      fail('effectiveSampleSize', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', 'a finite weight of at least 0', weight, ['weights', i]);
+    if (!isWeight(weight)) {
+      fail('effectiveSampleSize', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', WEIGHT_EXPECTED, weight, ['weights', i]);
     }
     sum += weight;
     sumOfSquares += weight * weight;

@@ -1,6 +1,7 @@
 import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { makeIssue } from '../internal/issue.js';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import type { Scale } from '../scales/defineScale.js';
 import { type InvalidAnswer, Tally } from './Tally.js';
 
@@ -89,11 +90,11 @@ export class Accumulator<S extends Scale = Scale> {
 
   /** Checks one weight; a bad one is recorded (all are reported together) and counts as 0. */
   checkWeight(weight: unknown, path: readonly (string | number)[]): number {
-    if (typeof weight === 'number' && weight >= 0 && weight < Infinity) return weight;
+    if (isWeight(weight)) return weight;
     this.weightIssueCount++;
     if (this.weightIssues.length < this.maxExamples) {
       const code: CxMetricsIssueCode = typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite';
-      this.weightIssues.push(makeIssue(this.functionName, code, 'a finite weight of at least 0', weight, path));
+      this.weightIssues.push(makeIssue(this.functionName, code, WEIGHT_EXPECTED, weight, path));
     }
     return 0;
   }

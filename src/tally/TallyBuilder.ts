@@ -1,4 +1,5 @@
 import { fail } from '../internal/issue.js';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { isArrayLike, isIterable, startAccumulator } from './readAnswers.js';
 import type { AnswerInput } from './tallyAnswers.js';
 import type { Accumulator } from './Accumulator.js';
@@ -62,8 +63,8 @@ export class TallyBuilder<S extends Scale = Scale> {
    */
   add(answer: unknown, weight?: number): this {
     const accumulator = this.#accumulator;
-    if (weight !== undefined && !(typeof weight === 'number' && weight >= 0 && weight < Infinity)) {
-      fail('TallyBuilder.add', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', 'a finite weight of at least 0', weight, ['weight']);
+    if (weight !== undefined && !isWeight(weight)) {
+      fail('TallyBuilder.add', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', WEIGHT_EXPECTED, weight, ['weight']);
     }
     accumulator.addOne(answer, weight, this.#next++);
     this.#added++;
