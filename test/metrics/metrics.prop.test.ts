@@ -131,3 +131,28 @@ describe('properties of the scores', () => {
     );
   });
 });
+
+describe('never NaN', () => {
+  /** Every number in a result (but its tally and scale) is finite. */
+  const finite = (value: unknown, path = ''): void => {
+    if (typeof value === 'number') expect(Number.isFinite(value), `${path} is ${value}`).toBe(true);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) if (key !== 'tally' && key !== 'scale') finite(item, `${path}.${key}`);
+    }
+  };
+  const weight = fc.oneof(fc.constant(0), fc.double({ min: 1e-100, max: 1e100, noNaN: true }), fc.constantFrom(1e-100, 1e100, 1));
+
+  test('no score, interval or share is NaN or infinite, whatever the answers and weights', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)), weight), { maxLength: 40 }), (pairs) => {
+        const answers = pairs.map(([answer]) => answer);
+        const weights = pairs.map(([, w]) => w);
+        finite(computeNPS(answers, { weights }));
+        finite(computeNPS(answers, { weights, interval: 'score', denominator: 'all' }));
+        const five = answers.map((a) => (a === null ? null : (a % 5) + 1));
+        finite(computeCSAT(five, { weights, interval: 'clopper-pearson' }));
+        finite(computeCES(five, { weights, scale: scales.ces5Effort }));
+      }),
+    );
+  });
+});
