@@ -4,10 +4,10 @@ import { fail, throwIssues } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { checkChoice, checkKnownOptions } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
-import { checkMaxLength, DEFAULT_MAX_CELL_LENGTH, parseAnswer } from './parseAnswer.js';
-import { parseTimestamp } from './parseTimestamp.js';
+import { checkMaxLength, DEFAULT_MAX_CELL_LENGTH, parseAnswer, type ParseAnswerOptions } from './parseAnswer.js';
+import { parseTimestamp, type ParseTimestampOptions } from './parseTimestamp.js';
 import { MAX_TEXT_LENGTH } from './ResponseInput.js';
-import { markRecord } from './isResponseRecord.js';
+import { makeRecord } from './isResponseRecord.js';
 import type { AttributeValue, ResponseRecord } from './ResponseRecord.js';
 import type { StandardSchemaResult, StandardSchemaV1 } from './StandardSchema.js';
 
@@ -107,6 +107,8 @@ export interface IngestResult<S extends Scale = Scale> {
 const FIELDS: readonly RecordField[] = ['respondentId', 'customerId', 'submittedAt', 'weight', 'interactionId', 'touchpoint', 'channel'];
 const MAPPING_KEYS = ['scale', 'score', ...FIELDS, 'attributes', 'required'];
 const OPTION_KEYS = ['onInvalid', 'decimalComma', 'timestampUnit', 'earliest', 'latest', 'columns', 'maxCellLength', 'schema'];
+/** One shared, frozen, prototype-free object for the many records without attributes. */
+const NO_ATTRIBUTES: Record<string, AttributeValue> = Object.freeze(Object.create(null) as Record<string, AttributeValue>);
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 function isPlainRow(row: unknown): row is Record<string, unknown> {
@@ -119,6 +121,9 @@ export class RowIngester<S extends Scale, Row> {
   readonly #mapping: IngestMapping<S, Row>;
   readonly #options: IngestOptions<Row>;
   readonly #columnIndex: ReadonlyMap<string, number> | undefined;
+  readonly #answerOptions: ParseAnswerOptions;
+  readonly #timeOptions: ParseTimestampOptions;
+  readonly #attributeSources: readonly (readonly [string, FieldSource<Row>])[] | undefined;
   readonly #records: ResponseRecord<S>[] = [];
   readonly #rejected: RejectedRow[] = [];
   #total = 0;
@@ -155,6 +160,15 @@ export class RowIngester<S extends Scale, Row> {
     if (options.schema !== undefined && typeof options.schema?.['~standard']?.validate !== 'function') {
       fail(fn, 'invalid_option', 'invalid_value', 'a Standard Schema validator (an object with ~standard.validate)', options.schema, ['options', 'schema']);
     }
+    // Built once per call, not per row; "now" is read once, so every row of a batch meets the same bound.
+    this.#answerOptions = { decimalComma: options.decimalComma, maxLength: options.maxCellLength ?? DEFAULT_MAX_CELL_LENGTH };
+    this.#timeOptions = { unit: options.timestampUnit, earliest: options.earliest, latest: options.latest ?? new Date(Date.now() + 86_400_000) };
+    const attributes = mapping.attributes;
+    this.#attributeSources = Array.isArray(attributes)
+      ? (attributes as readonly string[]).map((name) => [name, name] as const)
+      : attributes !== undefined
+        ? Object.entries(attributes as Record<string, FieldSource<Row>>)
+        : undefined;
     if (options.columns !== undefined) {
       if (!Array.isArray(options.columns) || !options.columns.every((column) => typeof column === 'string')) {
         fail(fn, 'invalid_option', 'invalid_value', 'an array of column names', options.columns, ['options', 'columns']);
@@ -233,7 +247,7 @@ export class RowIngester<S extends Scale, Row> {
 
     const scoreSource = sourceOf('score');
     const scoreCell = this.#read(row, index, scoreSource);
-    const parsed = parseAnswer(scoreCell, mapping.scale, { decimalComma: options.decimalComma, maxLength });
+    const parsed = parseAnswer(scoreCell, mapping.scale, this.#answerOptions);
     if (!parsed.ok) problem('score', columnOf(scoreSource), parsed.code, parsed.expected, scoreCell);
 
     const text = (field: RecordField): string | undefined => {
@@ -261,7 +275,7 @@ export class RowIngester<S extends Scale, Row> {
 
     const timeSource = sourceOf('submittedAt');
     const timeCell = this.#read(row, index, timeSource);
-    const time = parseTimestamp(timeCell, { unit: options.timestampUnit, earliest: options.earliest, latest: options.latest });
+    const time = parseTimestamp(timeCell, this.#timeOptions);
     if (!time.ok) problem('submittedAt', columnOf(timeSource), time.code, time.expected, timeCell);
     else if (time.date === undefined && required.includes('submittedAt')) problem('submittedAt', columnOf(timeSource), 'missing', 'a value (the mapping requires it)', timeCell);
 
@@ -281,23 +295,23 @@ export class RowIngester<S extends Scale, Row> {
       else problem('weight', columnOf(weightSource), typeof weightCell === 'number' ? (Number.isFinite(weightCell) ? 'out_of_range' : 'not_finite') : 'not_a_number', WEIGHT_EXPECTED, weightCell);
     }
 
-    const attributes = Object.create(null) as Record<string, AttributeValue>;
-    const attributeSources: [string, FieldSource<Row>][] = Array.isArray(mapping.attributes)
-      ? (mapping.attributes as readonly string[]).map((name) => [name, name])
-      : mapping.attributes !== undefined
-        ? Object.entries(mapping.attributes as Record<string, FieldSource<Row>>)
-        : [];
-    if (mapping.attributes === undefined) {
+    let attributes: Record<string, AttributeValue> = NO_ATTRIBUTES;
+    let attributeSources = this.#attributeSources;
+    if (attributeSources === undefined) {
       const bag = this.#column(row, 'attributes');
-      if (isPlainRow(bag)) for (const name of Object.keys(bag)) attributeSources.push([name, () => bag[name]]);
+      if (isPlainRow(bag)) attributeSources = Object.keys(bag).map((name) => [name, () => bag[name]] as const);
       else if (bag !== undefined && bag !== null) problem('attributes', 'attributes', 'invalid_type', 'an object of attributes', bag);
     }
-    for (const [name, source] of attributeSources) {
+    for (const [name, source] of attributeSources ?? []) {
       const cell = this.#read(row, index, source);
       if (cell === undefined) continue;
       const ok = cell === null || typeof cell === 'boolean' || (typeof cell === 'number' && Number.isFinite(cell)) || (typeof cell === 'string' && cell.length <= maxLength);
       if (!ok) problem(`attributes.${name}`, columnOf(source), typeof cell === 'string' ? 'too_long' : 'invalid_type', 'a string, finite number, boolean or null', cell);
-      else Object.defineProperty(attributes, name, { value: cell, enumerable: true });
+      // A null-prototype object has no __proto__ setter: every name, that one included, becomes an own property.
+      else {
+        if (attributes === NO_ATTRIBUTES) attributes = Object.create(null) as Record<string, AttributeValue>;
+        attributes[name] = cell as AttributeValue;
+      }
     }
 
     if (issues.length > 0) {
@@ -305,22 +319,20 @@ export class RowIngester<S extends Scale, Row> {
       return;
     }
     this.#records.push(
-      markRecord(
-        Object.freeze({
-          scale: mapping.scale,
-          scaleId: mapping.scale.id,
-          score: parsed.ok ? parsed.score : null,
-          respondentId,
-          customerId,
-          submittedAt: time.ok ? time.date : undefined,
-          weight,
-          interactionId,
-          touchpoint,
-          channel,
-          attributes: Object.freeze(attributes),
-          row: index,
-        }),
-      ),
+      makeRecord({
+        scale: mapping.scale,
+        scaleId: mapping.scale.id,
+        score: parsed.ok ? parsed.score : null,
+        respondentId,
+        customerId,
+        submittedAt: time.ok ? time.date : undefined,
+        weight,
+        interactionId,
+        touchpoint,
+        channel,
+        attributes: attributes === NO_ATTRIBUTES ? attributes : Object.freeze(attributes),
+        row: index,
+      }),
     );
   }
 

@@ -105,8 +105,11 @@ function splitNumberedLabel(text: string): { point: number; label: string } | un
 export function parseAnswer(cell: unknown, scale: Scale, options: ParseAnswerOptions = {}): ParsedAnswer {
   const maxLength = options.maxLength ?? DEFAULT_MAX_CELL_LENGTH;
   const labels = labelMap(scale);
-  const expected = `an integer from ${scale.min} to ${scale.max}${labels.size > 0 ? ` or a label of scale '${scale.id}'` : ''}, or an empty cell for a skipped answer`;
-  const refuse = (code: CxMetricsIssueCode): ParsedAnswer => ({ ok: false, code, expected });
+  const refuse = (code: CxMetricsIssueCode): ParsedAnswer => ({
+    ok: false,
+    code,
+    expected: `an integer from ${scale.min} to ${scale.max}${labels.size > 0 ? ` or a label of scale '${scale.id}'` : ''}, or an empty cell for a skipped answer`,
+  });
   const point = (value: number): ParsedAnswer => {
     if (!Number.isFinite(value)) return refuse('not_finite');
     if (!Number.isInteger(value)) return refuse('not_an_integer');
