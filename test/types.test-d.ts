@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { computeCES, computeNPS, defineScale, ingest, type NPSResult, type ResponseRecord, scales, type Scale, tallyAnswers } from 'cx-metrics';
+import { compareNPS, computeCES, computeNPS, defineScale, ingest, type MetricResult, type NPSResult, type ResponseRecord, scales, type Scale, segmentBy, tallyAnswers } from 'cx-metrics';
 
 test('an empty sample has no score, and the type makes callers check', () => {
   const result = computeNPS([9, 10]);
@@ -52,4 +52,12 @@ test('a CES 1.0 record can never be read as a CES 2.0 record', () => {
   // @ts-expect-error a CES 1.0 record is not a CES 2.0 record
   onlyCES2(records);
   expectTypeOf(computeCES(records).scale.id).toEqualTypeOf<'ces5Effort'>();
+});
+
+test('comparisons and segment rows make callers check for a missing difference or a suppressed result', () => {
+  const change = compareNPS([9, 10], [3]);
+  expectTypeOf(change.difference).toEqualTypeOf<number | undefined>();
+  if (change.difference !== undefined) expectTypeOf(change.pValue).toEqualTypeOf<number>();
+  const table = segmentBy([{ s: 9, g: 'a' }], 'g', { scale: scales.nps, value: (row) => row.s });
+  expectTypeOf(table.segments[0]!.result).toEqualTypeOf<MetricResult | undefined>();
 });
