@@ -3,6 +3,7 @@
 // 1 MB cell is refused (the label parser is linear, and the length limit comes first).
 import { ingest, parseAnswer, scales } from '../dist/index.js';
 import { mulberry32 } from '../scripts/random.mjs';
+import { bestOfInterleaved } from './timing.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1e5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -20,14 +21,7 @@ const contenders = {
     input.map((row) => ({ id: row.ResponseId, score: row.Q1 === '' ? null : Number.parseInt(row.Q1, 10), at: new Date(row.RecordedDate.replace(' ', 'T') + 'Z'), plan: row.Plan })),
   ingest: (input) => ingest(input, { scale: scales.nps, score: 'Q1', respondentId: 'ResponseId', submittedAt: 'RecordedDate', attributes: { plan: 'Plan' } }, { latest: new Date('2030-01-01') }).records,
 };
-const best = {};
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    const start = process.hrtime.bigint();
-    run(rows);
-    best[name] = Math.min(best[name] ?? Infinity, Number(process.hrtime.bigint() - start) / N);
-  }
-}
+const best = bestOfInterleaved(contenders, rows, ROUNDS, N);
 console.log(`ingest benchmark: ${N.toExponential(0)} export rows, best of ${ROUNDS}, Node ${process.version}\n`);
 for (const [name, ns] of Object.entries(best)) console.log(`${name.padEnd(10)} ${(ns / 1000).toFixed(3).padStart(8)} µs/row`);
 console.log(`\ningest / sloppy parse: ${(best.ingest / best.sloppy).toFixed(2)}`);

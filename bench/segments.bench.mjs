@@ -3,6 +3,7 @@
 // the extra memory each approach needs. Figures go into docs/performance.md.
 import { scales, segmentBy } from '../dist/index.js';
 import { mulberry32 } from '../scripts/random.mjs';
+import { bestOfInterleaved } from './timing.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1e7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -56,14 +57,7 @@ for (const [name, run] of Object.entries(contenders)) {
   for (const segment of SEGMENTS) if (Math.abs(got[segment] - expected[segment]) > 1e-9) throw new Error(`${name} disagrees on ${segment}`);
 }
 
-const best = {};
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, run] of Object.entries(contenders)) {
-    const start = process.hrtime.bigint();
-    run(rows);
-    best[name] = Math.min(best[name] ?? Infinity, Number(process.hrtime.bigint() - start) / N);
-  }
-}
+const best = bestOfInterleaved(contenders, rows, ROUNDS, N);
 
 console.log(`segmentBy benchmark: ${N.toExponential(0)} answer objects, ${SEGMENTS.length} segments, best of ${ROUNDS} interleaved rounds, Node ${process.version}\n`);
 for (const [name, ns] of Object.entries(best)) console.log(`${name.padEnd(16)} ${ns.toFixed(2).padStart(8)} ns/answer`);
