@@ -1,39 +1,30 @@
 import type { Scale } from '../scales/defineScale.js';
-import type { AttributeValue, ResponseRecord } from './ResponseRecord.js';
+import type { ResponseRecord } from './ResponseRecord.js';
 
 /**
  * The one class records are made of. Its private brand cannot be forged by an object of the same
  * shape (or a spread copy of a record), and checking it costs about as much as `instanceof`,
- * where a WeakSet of millions of records would cost hundreds of nanoseconds per record.
+ * where a WeakSet of millions of records would cost hundreds of nanoseconds per record. Its
+ * fields are declared once, by {@link ResponseRecord} (merged in below); the constructor assigns
+ * them one by one because that is measurably faster than `Object.assign` on this hot path.
  */
-class IngestedRecord<S extends Scale> implements ResponseRecord<S> {
+class IngestedRecord<S extends Scale> {
   readonly #brand = true;
-  readonly scale: S;
-  readonly scaleId: S['id'];
-  readonly score: number | null;
-  readonly respondentId: string | undefined;
-  readonly customerId: string | undefined;
-  readonly submittedAt: Date | undefined;
-  readonly weight: number | undefined;
-  readonly interactionId: string | undefined;
-  readonly touchpoint: string | undefined;
-  readonly channel: string | undefined;
-  readonly attributes: Readonly<Record<string, AttributeValue>>;
-  readonly row: number;
 
   constructor(fields: ResponseRecord<S>) {
-    this.scale = fields.scale;
-    this.scaleId = fields.scaleId;
-    this.score = fields.score;
-    this.respondentId = fields.respondentId;
-    this.customerId = fields.customerId;
-    this.submittedAt = fields.submittedAt;
-    this.weight = fields.weight;
-    this.interactionId = fields.interactionId;
-    this.touchpoint = fields.touchpoint;
-    this.channel = fields.channel;
-    this.attributes = fields.attributes;
-    this.row = fields.row;
+    const self = this as { -readonly [K in keyof ResponseRecord<S>]: ResponseRecord<S>[K] };
+    self.scale = fields.scale;
+    self.scaleId = fields.scaleId;
+    self.score = fields.score;
+    self.respondentId = fields.respondentId;
+    self.customerId = fields.customerId;
+    self.submittedAt = fields.submittedAt;
+    self.weight = fields.weight;
+    self.interactionId = fields.interactionId;
+    self.touchpoint = fields.touchpoint;
+    self.channel = fields.channel;
+    self.attributes = fields.attributes;
+    self.row = fields.row;
     Object.freeze(this);
   }
 
@@ -41,8 +32,10 @@ class IngestedRecord<S extends Scale> implements ResponseRecord<S> {
     return #brand in value && (value as IngestedRecord<Scale>).#brand;
   }
 }
+// Declaration merging gives the class the record's fields without writing them again.
+interface IngestedRecord<S extends Scale> extends ResponseRecord<S> {}
 
-/** Makes a frozen record from its fields. */
+/** Makes a frozen, branded record from its fields. */
 export function makeRecord<S extends Scale>(fields: ResponseRecord<S>): ResponseRecord<S> {
   return new IngestedRecord(fields);
 }

@@ -1,3 +1,4 @@
+import { normalCDF } from './normalCDF.js';
 import type { Interval } from './Interval.js';
 
 /** The outcome of a two-sample comparison on the natural scale: the signed difference a − b, its interval and its test. */
@@ -16,8 +17,8 @@ export interface DifferenceTest {
   readonly df?: number | undefined;
 }
 
-/** Two-sided p-value of a standard normal statistic, with the sign-independent tail. */
-export function twoSidedNormalP(z: number, upperTail: (x: number) => number): number {
+/** Two-sided p-value of a standard normal statistic: 2·Φ(−|z|), at most 1. */
+export function twoSidedNormalP(z: number): number {
   if (Number.isNaN(z)) return 1;
-  return Math.min(1, 2 * upperTail(Math.abs(z)));
+  return Math.min(1, 2 * normalCDF(-Math.abs(z)));
 }

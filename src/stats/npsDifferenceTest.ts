@@ -1,5 +1,4 @@
 import { checkLevel } from '../internal/options.js';
-import { normalCDF } from './normalCDF.js';
 import { normalQuantile } from './normalQuantile.js';
 import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
@@ -59,6 +58,6 @@ export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options: NPSDiffer
     ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError) },
     standardError,
     statistic,
-    pValue: twoSidedNormalP(statistic, (x) => normalCDF(-x)),
+    pValue: twoSidedNormalP(statistic),
   };
 }

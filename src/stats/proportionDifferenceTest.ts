@@ -1,7 +1,6 @@
 import { checkLevel } from '../internal/options.js';
 import { checkProportion } from './checkProportion.js';
 import { newcombeInterval, type ProportionCounts } from './newcombeInterval.js';
-import { normalCDF } from './normalCDF.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
 
 /** Options for {@link proportionDifferenceTest}. */
@@ -46,6 +45,6 @@ export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCount
     ci: newcombeInterval(a, b, { level }),
     standardError,
     statistic,
-    pValue: twoSidedNormalP(statistic, (x) => normalCDF(-x)),
+    pValue: twoSidedNormalP(statistic),
   };
 }
