@@ -1,57 +1,52 @@
 // The library's main job on the bundled sample (examples/data/responses.csv, made by
-// scripts/generate-sample.ts): NPS, CSAT and CES with their intervals, every answer accounted
-// for. Run with `npm run demo`.
+// scripts/generate-sample.ts): rows of an export become records, every row accounted for, and
+// NPS, CSAT and CES come out with their intervals, by channel and by month. Run with `npm run demo`.
 import { readFileSync } from 'node:fs';
-import { computeCES, computeCSAT, computeNPS, type ConfidenceInterval, type ResponseAccounting, roundShares, scales, segmentBy, trend } from 'cx-metrics';
+import { computeCES, computeCSAT, computeNPS, type IngestResult, ingest, type Interval, roundShares, type Scale, scales, segmentBy, trend } from 'cx-metrics';
 
-type Row = Readonly<Record<string, string>>;
+// The sample has no quoted cells, so splitting lines is a faithful CSV reader here.
+const cells = readFileSync(new URL('./data/responses.csv', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => line.split(','));
 
-/** The sample has no quoted fields, so a split per line is a faithful CSV reader here. */
-function readCSV(path: URL): Row[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const columns = (header ?? '').split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, index) => [columns[index], cell])));
+/** One metric's column of the export as records: the header row names the columns. */
+function read<S extends Scale>(scale: S, column: string): IngestResult<S> {
+  return ingest(cells, { scale, score: column, respondentId: 'response_id', customerId: 'customer_id', submittedAt: 'submitted_at', channel: 'channel' }, { columns: 'first-row' });
 }
-
-/** An empty cell is a skipped answer; a cell that is not a number stays as it is, to be reported. */
-const answer =
-  (column: string) =>
-  (row: Row): number | string | null => {
-    const cell = row[column] ?? '';
-    if (cell === '') return null;
-    return Number.isNaN(Number(cell)) ? cell : Number(cell);
-  };
-
-const rows = readCSV(new URL('./data/responses.csv', import.meta.url));
-// onInvalid 'exclude': broken answers are left out of the score, and counted and shown below.
-const nps = computeNPS(rows, { value: answer('nps'), onInvalid: 'exclude' });
-const csat = computeCSAT(rows, { value: answer('csat'), scale: scales.csat5, onInvalid: 'exclude' });
-const ces = computeCES(rows, { value: answer('ces'), scale: scales.ces7, onInvalid: 'exclude' });
+const nps = read(scales.nps, 'nps');
+const csat = read(scales.csat5, 'csat');
+const ces = read(scales.ces7, 'ces');
 
 const fixed = (value: number, digits = 1): string => {
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text; // no "-0.0" on screen
 };
-const interval = (ci: ConfidenceInterval, digits = 1): string => `[${fixed(ci.lower, digits)}, ${fixed(ci.upper, digits)}]`;
-const accounting = ({ total, answered, skipped, invalid }: ResponseAccounting): string => `${total} in: ${answered} scored, ${skipped} skipped, ${invalid} invalid`;
+const interval = (ci: Interval, digits = 1): string => `[${fixed(ci.lower, digits)}, ${fixed(ci.upper, digits)}]`;
+const accounting = (result: IngestResult, skipped: number, scored: number): string => `${result.total} rows: ${scored} scored, ${skipped} skipped, ${result.rejected} rejected`;
 
-console.log(`cx-metrics demo: ${rows.length} survey responses from examples/data/responses.csv\n`);
-if (nps.score !== undefined) {
-  const [detractors, passives, promoters] = roundShares([nps.detractors.weight, nps.passives.weight, nps.promoters.weight]);
-  console.log(`NPS   ${fixed(nps.score).padStart(6)} points   95% CI ${interval(nps.ci)} (${nps.ci.method})`);
-  console.log(`      promoters ${promoters}%, passives ${passives}%, detractors ${detractors}%   (${accounting(nps.responses)})`);
+console.log(`cx-metrics demo: ${nps.total} survey responses from examples/data/responses.csv\n`);
+const npsResult = computeNPS(nps.records);
+if (npsResult.score !== undefined) {
+  const [detractors, passives, promoters] = roundShares([npsResult.detractors.weight, npsResult.passives.weight, npsResult.promoters.weight]);
+  console.log(`NPS   ${fixed(npsResult.score).padStart(6)} points   95% CI ${interval(npsResult.ci)} (${npsResult.ci.method})`);
+  console.log(`      promoters ${promoters}%, passives ${passives}%, detractors ${detractors}%   (${accounting(nps, npsResult.responses.skipped, npsResult.n)})`);
 }
-if (csat.score !== undefined) {
-  console.log(`CSAT  ${fixed(csat.score).padStart(6)} %        95% CI ${interval(csat.ci)} (${csat.ci.method}); mean ${fixed(csat.mean.value, 2)} of 5`);
-  console.log(`      satisfied = ${csat.satisfied.min}–${csat.satisfied.max} (top-2-box)   (${accounting(csat.responses)})`);
+const csatResult = computeCSAT(csat.records);
+if (csatResult.score !== undefined) {
+  console.log(`CSAT  ${fixed(csatResult.score).padStart(6)} %        95% CI ${interval(csatResult.ci)} (${csatResult.ci.method}); mean ${fixed(csatResult.mean.value, 2)} of 5`);
+  console.log(`      satisfied = ${csatResult.satisfied.min}–${csatResult.satisfied.max} (top-2-box)   (${accounting(csat, csatResult.responses.skipped, csatResult.n)})`);
 }
-if (ces.score !== undefined) {
-  console.log(`CES   ${fixed(ces.score, 2).padStart(6)} of 7     95% CI ${interval(ces.ci, 2)} (${ces.ci.method}, CES 2.0: higher is easier)`);
-  console.log(`      easy ${fixed(ces.easy.percent)}% ${interval(ces.easy.ci)}, difficult ${fixed(ces.difficult.percent)}% ${interval(ces.difficult.ci)}, net easy ${fixed(ces.netEasy.score)}   (${accounting(ces.responses)})`);
+const cesResult = computeCES(ces.records);
+if (cesResult.score !== undefined) {
+  console.log(`CES   ${fixed(cesResult.score, 2).padStart(6)} of 7     95% CI ${interval(cesResult.ci, 2)} (${cesResult.ci.method}, CES 2.0: higher is easier)`);
+  console.log(
+    `      easy ${fixed(cesResult.easy.percent)}% ${interval(cesResult.easy.ci)}, difficult ${fixed(cesResult.difficult.percent)}% ${interval(cesResult.difficult.ci)}, net easy ${fixed(cesResult.netEasy.score)}   (${accounting(ces, cesResult.responses.skipped, cesResult.n)})`,
+  );
 }
+
 // Where, and when: NPS by channel (each against the rest, Holm-adjusted) and by month.
-const npsAnswer = answer('nps');
-const byChannel = segmentBy(rows, 'channel', { scale: scales.nps, value: npsAnswer, onInvalid: 'exclude' });
+const byChannel = segmentBy(nps.records, 'channel');
 console.log('\nNPS by channel (vs the rest of the table; p adjusted by Holm over the table)');
 for (const segment of byChannel.segments) {
   const { result, comparison } = segment;
@@ -59,15 +54,17 @@ for (const segment of byChannel.segments) {
   const verdict = comparison.adjustedPValue < 0.05 ? 'different' : 'no clear difference';
   console.log(`  ${String(segment.key[0]).padEnd(6)} n=${String(segment.n).padStart(3)}  ${fixed(result.score).padStart(6)} ${interval(result.ci)}  Δ vs rest ${fixed(comparison.difference).padStart(6)}, p=${comparison.adjustedPValue.toFixed(3)} (${verdict})`);
 }
-const monthly = trend(rows, { scale: scales.nps, value: npsAnswer, time: (row: Row) => row['submitted_at'], unit: 'month', onInvalid: 'exclude' });
-console.log('\nNPS by month (change from the month before, adjusted-Wald z test)');
+const monthly = trend(nps.records, { unit: 'month', timeZone: 'Europe/Berlin' });
+console.log('\nNPS by month in Berlin (change from the month before, adjusted-Wald z test)');
 for (const bucket of monthly.buckets) {
   const change = bucket.change?.difference === undefined ? '' : `  change ${fixed(bucket.change.difference).padStart(6)}, p=${bucket.change.pValue.toFixed(3)}`;
   console.log(`  ${bucket.label}  n=${String(bucket.n).padStart(3)}  ${bucket.result.score === undefined ? '   –' : fixed(bucket.result.score).padStart(6)}${change}`);
 }
 
-const invalid = [...nps.invalidAnswers.map((a) => ['nps', a] as const), ...csat.invalidAnswers.map((a) => ['csat', a] as const)];
-if (invalid.length > 0) {
-  console.log('\nRefused answers (reported, never silently dropped):');
-  for (const [column, { index, code, received }] of invalid) console.log(`  row ${index + 2} (${rows[index]?.['response_id']}), ${column}: ${received} (${code})`);
+const rejected = [...nps.rejectedRows, ...csat.rejectedRows, ...ces.rejectedRows].sort((a, b) => a.row - b.row);
+if (rejected.length > 0) {
+  console.log('\nRejected rows (reported, never silently dropped):');
+  for (const { row, issues } of rejected) {
+    for (const issue of issues) console.log(`  line ${row + 1} (${cells[row]?.[0]}), ${issue.column}: ${issue.received} (${issue.code})`);
+  }
 }

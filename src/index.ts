@@ -1,8 +1,15 @@
 /**
  * cx-metrics: customer-experience survey metrics you can trust. NPS, CSAT and CES from raw
- * answers or tallies, with confidence intervals, weights, and every answer accounted for.
+ * answers, records or tallies, with confidence intervals, weights, and every answer and every
+ * row accounted for.
  *
- * @packageDocumentation
+ * ```ts
+ * import { computeNPS } from 'cx-metrics';
+ *
+ * computeNPS([10, 9, 9, 8, 7, 6, 3, 10, null, 9]).score; // => 33.333333
+ * ```
+ *
+ * @module
  */
 export { adjustPValues } from './stats/adjustPValues.js';
 export { agrestiCoullInterval } from './stats/agrestiCoullInterval.js';
@@ -20,6 +27,7 @@ export { defineScale } from './scales/defineScale.js';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.js';
 export { ingest } from './records/ingest.js';
 export { ingestAsync } from './records/ingestAsync.js';
+export { ingestStream } from './records/ingestStream.js';
 export { isResponseRecord } from './records/isResponseRecord.js';
 export { isSameScale } from './scales/isSameScale.js';
 export { marginOfError } from './stats/marginOfError.js';
@@ -55,36 +63,46 @@ export { trend } from './segments/trend.js';
 export { welchTTest } from './stats/welchTTest.js';
 export { wilsonInterval } from './stats/wilsonInterval.js';
 
+export type { AbortSignalLike, AnyRows, Rows } from './internal/readRows.js';
+export type { AnswerOptions } from './tally/AnswerReader.js';
+export type { AnswerInput, TallyOptions } from './tally/tallyAnswers.js';
+export type { AttributeValue, ResponseRecord } from './records/ResponseRecord.js';
 export type { Band, MetricKind, Polarity, Scale, ScaleDefinition, Sentiment } from './scales/defineScale.js';
-export type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase, ResponseAccounting, ShareWithInterval } from './metrics/MetricResult.js';
-export type { CESEmpty, CESOptions, CESResult, CESScored, NetScore } from './metrics/computeCES.js';
-export type { CSATEmpty, CSATOptions, CSATResult, CSATScored, SatisfiedShare } from './metrics/computeCSAT.js';
-export type { CxMetricsErrorCode, CxMetricsIssue, CxMetricsIssueCode } from './errors/CxMetricsError.js';
-export type { InputOptions, OnInvalid } from './metrics/resolveTally.js';
-export type { Interval, IntervalOptions } from './stats/Interval.js';
-export type { MarginOfErrorOptions } from './stats/marginOfError.js';
-export type { MeanSummary } from './metrics/meanSummary.js';
-export type { MergeTalliesOptions } from './tally/mergeTallies.js';
-export type { ProportionCounts } from './stats/newcombeInterval.js';
-export type { NPSCounts } from './stats/NPSCounts.js';
-export type { NPSEmpty, NPSOptions, NPSResult, NPSScored } from './metrics/computeNPS.js';
-export type { NPSIntervalMethod, NPSIntervalOptions } from './stats/npsInterval.js';
-export type { PointCounts, TallyCountsOptions } from './tally/tallyCounts.js';
-export type { PointRange } from './metrics/tallyStatistics.js';
-export type { ProportionIntervalMethod, ProportionIntervalOptions } from './stats/proportionInterval.js';
-export type { RoundSharesOptions } from './report/roundShares.js';
+export type { BandShare, Mean, MetricResultBase, PointRange, RangeShare, ResponseAccounting, Share } from './metrics/MetricResult.js';
+export type { CESEmpty, CESIntervalMethods, CESOptions, CESParts, CESResult, CESScored, NetScore } from './metrics/computeCES.js';
+export type { Comparison, ComparisonEmpty, ComparisonScored } from './metrics/ComparisonResult.js';
+export type { ComparisonTest, DifferenceTest } from './stats/TestResult.js';
+export type { CountColumns, CountValue, PointCounts, PointKey, TallyCountsOptions } from './tally/tallyCounts.js';
+export type { CSATEmpty, CSATOptions, CSATParts, CSATResult, CSATScored } from './metrics/computeCSAT.js';
+export type { CxMetricsErrorCode, CxMetricsIssue, CxMetricsIssueCode, NonEmptyList } from './errors/CxMetricsError.js';
+export type { ExcludeRule, FieldReport, FieldSource, IngestAsyncOptions, IngestIssue, IngestMapping, IngestOptions, IngestResult, IngestStreamOptions, IngestSummary, RecordField, RejectedRow, SkipValue } from './records/IngestMapping.js';
 export type { ExpectedNPSShares, SampleSizeForNPSOptions } from './stats/sampleSizeForNPS.js';
+export type { IngestStream } from './records/ingestStream.js';
+export type { InputOptions, MetricInput, OnInvalid } from './metrics/resolveTally.js';
+export type { Interval, IntervalOptions, IntervalUnit } from './stats/Interval.js';
+export type { InvalidAnswer, TallyJSON, TallyParts } from './tally/Tally.js';
+export type { MarginOfErrorOptions } from './stats/marginOfError.js';
+export type { MergeTalliesOptions } from './tally/mergeTallies.js';
+export type { MetricOptions, MetricResult } from './segments/metricFunctions.js';
+export type { NPSCounts } from './stats/NPSCounts.js';
+export type { NPSDifferenceTestOptions } from './stats/npsDifferenceTest.js';
+export type { NPSEmpty, NPSOptions, NPSParts, NPSResult, NPSScored } from './metrics/computeNPS.js';
+export type { NPSIntervalMethod, NPSIntervalOptions } from './stats/npsInterval.js';
+export type { ParseAnswerOptions, ParsedAnswer } from './records/parseAnswer.js';
+export type { ParsedTimestamp, ParseTimestampOptions } from './records/parseTimestamp.js';
+export type { ProportionCounts } from './stats/newcombeInterval.js';
+export type { ProportionDifferenceTestOptions } from './stats/proportionDifferenceTest.js';
+export type { ProportionIntervalMethod, ProportionIntervalOptions } from './stats/proportionInterval.js';
+export type { PValueAdjustment } from './stats/adjustPValues.js';
+export type { ResponseInput } from './records/ResponseInput.js';
+export type { RollingWindow, RollingWindowOptions, RollingWindowSeries, WindowLength, WindowOfDays, WindowOfMonths } from './segments/rollingWindows.js';
+export type { RoundSharesOptions } from './report/roundShares.js';
 export type { SampleSizeForProportionOptions } from './stats/sampleSizeForProportion.js';
 export type { SampleSummary, TIntervalOptions } from './stats/tInterval.js';
 export type { Scales } from './scales/scales.js';
-export type { AnswerInput, TallyOptions } from './tally/tallyAnswers.js';
-export type { InvalidAnswer, TallyJSON, TallyParts } from './tally/Tally.js';
-export type { TallyBuilderOptions } from './tally/TallyBuilder.js';
-export type { AttributeValue, ResponseRecord } from './records/ResponseRecord.js';
-export type { FieldSource, IngestIssue, IngestMapping, IngestOptions, IngestResult, RecordField, RejectedRow } from './records/ingestRows.js';
-export type { ParseAnswerOptions, ParsedAnswer } from './records/parseAnswer.js';
-export type { ParsedTimestamp, ParseTimestampOptions } from './records/parseTimestamp.js';
-export type { ResponseInput } from './records/ResponseInput.js';
+export type { SegmentBy, SegmentOptions } from './segments/SegmentCollector.js';
+export type { SegmentComparison, SegmentRow, SegmentTable } from './segments/SegmentTable.js';
+export type { SegmentKeyValue } from './tally/TallyGroups.js';
 export type {
   StandardSchemaFailure,
   StandardSchemaIssue,
@@ -95,17 +113,9 @@ export type {
   StandardSchemaTypes,
   StandardSchemaV1,
 } from './records/StandardSchema.js';
-export type { Comparison, ComparisonEmpty, ComparisonScored, ComparisonTest } from './metrics/ComparisonResult.js';
-export type { DifferenceTest } from './stats/TestResult.js';
-export type { MetricOptions, MetricResult } from './segments/metricFunctions.js';
-export type { NPSDifferenceTestOptions } from './stats/npsDifferenceTest.js';
-export type { ProportionDifferenceTestOptions } from './stats/proportionDifferenceTest.js';
-export type { PValueAdjustment } from './stats/adjustPValues.js';
-export type { RowOptions, SegmentKeyValue } from './segments/rowReading.js';
-export type { SegmentBy, SegmentOptions } from './segments/SegmentCollector.js';
-export type { SegmentComparison, SegmentRow, SegmentTable } from './segments/SegmentTable.js';
-export type { WelchTTestOptions } from './stats/welchTTest.js';
-export type { RollingWindow, RollingWindowOptions, RollingWindowSeries, WindowLength, WindowOfDays, WindowOfMonths } from './segments/rollingWindows.js';
-export type { TimeOptions, TimeSeriesBase, TimeSlot } from './segments/collectDays.js';
+export type { TallyAsyncOptions } from './tally/tallyAnswersAsync.js';
+export type { TallyBuilderOptions } from './tally/TallyBuilder.js';
+export type { TimeAccounting, TimeOptions, TimeSeriesBase, TimeSlot } from './segments/collectDays.js';
 export type { TimeUnit } from './segments/calendar.js';
 export type { TrendBucket, TrendOptions, TrendSeries } from './segments/trend.js';
+export type { WelchTTestOptions } from './stats/welchTTest.js';

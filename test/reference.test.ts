@@ -17,7 +17,7 @@ describe('published reference values (shared/reference/statistics.json)', () => 
   });
 
   test.each(reference.npsScoreInterval)('Tango score interval of $counts is [$lower, $upper]', ({ counts, lower, upper, tolerance }) => {
-    const interval = npsInterval(counts, { method: 'score' });
+    const interval = npsInterval(counts, { interval: 'score' });
     expect(Math.abs(interval.lower - lower)).toBeLessThanOrEqual(tolerance);
     expect(Math.abs(interval.upper - upper)).toBeLessThanOrEqual(tolerance);
   });

@@ -1,15 +1,17 @@
 import { expectTypeOf, test } from 'vitest';
-import { compareNPS, computeCES, computeNPS, defineScale, ingest, type MetricResult, type NPSResult, type ResponseRecord, scales, type Scale, segmentBy, tallyAnswers } from 'cx-metrics';
+import { compareCSAT, compareNPS, computeCES, computeCSAT, computeNPS, convertTally, defineScale, ingest, ingestStream, type Interval, mergeTallies, type MetricResult, type NPSResult, type ResponseRecord, scales, type Scale, segmentBy, type Tally, tallyAnswers } from 'cx-metrics';
 
 test('an empty sample has no score, and the type makes callers check', () => {
   const result = computeNPS([9, 10]);
   expectTypeOf(result).toEqualTypeOf<NPSResult<Scale>>();
   expectTypeOf(result.score).toEqualTypeOf<number | undefined>();
   if (result.score !== undefined) {
-    expectTypeOf(result.ci).toEqualTypeOf<{ readonly lower: number; readonly upper: number; readonly level: number; readonly method: 'adjusted-wald' | 'wald' | 'score' }>();
+    expectTypeOf(result.ci).toEqualTypeOf<Interval<'adjusted-wald' | 'wald' | 'score', 'points'>>();
     expectTypeOf(result.promoters.percent).toEqualTypeOf<number>();
+    expectTypeOf(result.promoters.ci).toEqualTypeOf<Interval<'wilson' | 'agresti-coull' | 'clopper-pearson', 'percent'>>();
   } else {
     expectTypeOf(result.ci).toEqualTypeOf<undefined>();
+    expectTypeOf(result.promoters.ci).toEqualTypeOf<undefined>();
   }
 });
 
@@ -60,4 +62,34 @@ test('comparisons and segment rows make callers check for a missing difference o
   if (change.difference !== undefined) expectTypeOf(change.pValue).toEqualTypeOf<number>();
   const table = segmentBy([{ s: 9, g: 'a' }], 'g', { scale: scales.nps, value: (row) => row.s });
   expectTypeOf(table.segments[0]!.result).toEqualTypeOf<MetricResult | undefined>();
+});
+
+test('a tally keeps its scale through merge and convert', () => {
+  const tally = tallyAnswers([1, 2], { scale: scales.ces5Effort });
+  expectTypeOf(mergeTallies([tally, tally])).toEqualTypeOf<Tally<typeof scales.ces5Effort>>();
+  expectTypeOf(convertTally(tally, scales.ces5, (point) => 6 - point)).toEqualTypeOf<Tally<typeof scales.ces5>>();
+  // @ts-expect-error tallies of two scales do not merge
+  mergeTallies([tally, tallyAnswers([4], { scale: scales.ces5 })]);
+});
+
+test('ingest: accessors and exclude see the row type; records carry the scale; the stream too', () => {
+  const rows = [{ Q1: '9', Status: 'IP Address' }];
+  const result = ingest(rows, { scale: scales.nps, score: (row) => row.Q1 }, { exclude: (row) => (row.Status === 'IP Address' ? undefined : 'test') });
+  expectTypeOf(result.records[0]!.scaleId).toEqualTypeOf<'nps'>();
+  // @ts-expect-error the row has no such field
+  ingest(rows, { scale: scales.nps, score: (row) => row.Q2 });
+  const stream = ingestStream(rows, { scale: scales.csat5, score: 'Q1' });
+  expectTypeOf(stream.summary.accepted).toEqualTypeOf<number>();
+  expectTypeOf<Awaited<ReturnType<typeof stream.next>>['value']>().toMatchTypeOf<ResponseRecord<typeof scales.csat5> | { readonly total: number }>();
+});
+
+test('intervals carry their unit in the type: points, percent or scale units', () => {
+  const difference = compareNPS([9], [3]);
+  if (difference.difference !== undefined) expectTypeOf(difference.ci.unit).toEqualTypeOf<'points'>();
+  const csat = compareCSAT([5], [1]);
+  if (csat.difference !== undefined) expectTypeOf(csat.ci.unit).toEqualTypeOf<'percent'>();
+  const ces = computeCES([7], { scale: scales.ces7 });
+  if (ces.score !== undefined) expectTypeOf(ces.ci.unit).toEqualTypeOf<'scale'>();
+  const share = computeCSAT([5]).satisfied;
+  expectTypeOf(share.percent).toEqualTypeOf<number | undefined>();
 });

@@ -3,14 +3,17 @@
  * branch on it without parsing messages:
  *
  * - `invalid_answers`: one or more answers are not a point of the scale (and `onInvalid` is `'throw'`).
- * - `invalid_weights`: a weight is negative, not finite, not a number, or the weights do not match the answers.
- * - `invalid_option`: an option has a value the function does not accept.
+ * - `invalid_weights`: a weight is missing, negative, not finite, not a number, or the weights do not match the answers.
+ * - `invalid_option`: an option (or a mapping entry) has a value or a name the function does not accept.
  * - `invalid_argument`: a positional argument (counts, a sample, an interval input) is out of its domain.
- * - `invalid_input`: the input is not something answers can be read from.
- * - `invalid_scale`: a scale definition breaks a rule (range, bands, labels).
+ * - `invalid_input`: the input is not something rows or answers can be read from, or a row is of the wrong kind.
+ * - `invalid_scale`: a scale breaks a rule (range, bands, labels, unknown keys).
  * - `scale_mismatch`: answers or tallies from two different scales were combined.
- * - `invalid_tally`: a serialized tally or explicit counts failed validation.
+ * - `invalid_tally`: a serialized tally or counts from outside failed validation.
  * - `invalid_rows`: `ingest` was told to throw (`onInvalid: 'throw'`) and some rows were rejected.
+ * - `source_failed`: the input threw while it was read (an iterator, a stream, an accessor, a getter);
+ *   the original error is the `cause`, and the path names the row.
+ * - `aborted`: an `AbortSignal` passed as `signal` was aborted; its reason is the `cause`.
  */
 export type CxMetricsErrorCode =
   | 'invalid_answers'
@@ -21,18 +24,25 @@ export type CxMetricsErrorCode =
   | 'invalid_scale'
   | 'scale_mismatch'
   | 'invalid_tally'
-  | 'invalid_rows';
+  | 'invalid_rows'
+  | 'source_failed'
+  | 'aborted';
 
 /**
  * Why one value was refused. Issue codes are finer than error codes:
- * `not_a_number` (a string, boolean, object…), `not_finite` (NaN, ±Infinity),
- * `not_an_integer` (7.5 on an integer scale), `out_of_range` (outside the scale or domain),
- * `invalid_value` (any other rule), `mismatch` (two things that must agree do not), and, from
- * ingestion, `missing` (a required field is empty), `invalid_type` (a value of the wrong kind,
- * such as an object where a string belongs), `unknown_label` (text that is no label of the
- * scale), `label_mismatch` ("10 - Not at all likely": the number and the label disagree),
- * `invalid_date` (no such date or time), `too_long` (a string over the length limit),
- * `schema` (a user-supplied Standard Schema validator refused the row).
+ *
+ * - `not_a_number` (a string, boolean, object… where a number belongs), `not_finite` (NaN, ±Infinity),
+ *   `not_an_integer` (7.5 on an integer scale), `out_of_range` (outside the scale, the bounds or the domain);
+ * - `invalid_value` (any other rule), `mismatch` (two things that must agree do not),
+ *   `unknown_name` (an option, key, column or field name that does not exist; the message offers near names),
+ *   `duplicate` (a key or column given twice), `hole` (an array hole: no element at that index);
+ * - from ingestion: `missing` (a field that must have a value is empty), `missing_column` (the row has
+ *   no such column at all, which is not the same as an empty cell), `invalid_type` (a value of the wrong
+ *   kind, such as an object where a string belongs), `unknown_label` (text that is no label of the
+ *   scale), `label_mismatch` ("10 - Not at all likely": the number and the label disagree),
+ *   `invalid_date` (no such date or time), `too_long` (a string over the length limit),
+ *   `schema` (a user-supplied Standard Schema validator refused the row);
+ * - `source_failed` and `aborted`, as the error codes of the same names.
  */
 export type CxMetricsIssueCode =
   | 'not_a_number'
@@ -41,13 +51,42 @@ export type CxMetricsIssueCode =
   | 'out_of_range'
   | 'invalid_value'
   | 'mismatch'
+  | 'unknown_name'
+  | 'duplicate'
+  | 'hole'
   | 'missing'
+  | 'missing_column'
   | 'invalid_type'
   | 'unknown_label'
   | 'label_mismatch'
   | 'invalid_date'
   | 'too_long'
-  | 'schema';
+  | 'schema'
+  | 'source_failed'
+  | 'aborted';
+
+/** Every issue code, for checking codes that come from outside (a tally read from JSON). */
+export const ISSUE_CODES: readonly CxMetricsIssueCode[] = Object.freeze([
+  'not_a_number',
+  'not_finite',
+  'not_an_integer',
+  'out_of_range',
+  'invalid_value',
+  'mismatch',
+  'unknown_name',
+  'duplicate',
+  'hole',
+  'missing',
+  'missing_column',
+  'invalid_type',
+  'unknown_label',
+  'label_mismatch',
+  'invalid_date',
+  'too_long',
+  'schema',
+  'source_failed',
+  'aborted',
+] as const satisfies readonly CxMetricsIssueCode[]);
 
 /** One refused value: what was expected, what was received, and where. */
 export interface CxMetricsIssue {
@@ -59,15 +98,19 @@ export interface CxMetricsIssue {
   readonly expected: string;
   /** A short, printable rendering of the value received (truncated when long). */
   readonly received: string;
-  /** Where the value was: option names and array indexes, outermost first. */
+  /** Where the value was: option names, row and array indexes, outermost first. */
   readonly path: readonly (string | number)[];
 }
+
+/** A list with at least one element: the type of {@link CxMetricsError.issues}. */
+export type NonEmptyList<T> = readonly [T, ...T[]];
 
 /**
  * The one error class of cx-metrics. Every failure carries a machine-readable
  * {@link CxMetricsErrorCode} and a non-empty list of {@link CxMetricsIssue}s, each with what was
  * expected, what was received and where, so a caller can report every bad answer at once.
- * The message starts with the name of the function that threw.
+ * The message starts with the name of the function the caller called. When the failure came
+ * from outside (a source that threw, an aborted signal), the original error is the `cause`.
  *
  * @example
  * ```ts
@@ -90,16 +133,17 @@ export class CxMetricsError extends Error {
   /** What kind of failure this is. */
   readonly code: CxMetricsErrorCode;
   /** Every refused value, never empty. */
-  readonly issues: readonly CxMetricsIssue[];
+  readonly issues: NonEmptyList<CxMetricsIssue>;
 
   /**
    * @param code - the kind of failure
    * @param message - a sentence starting with the function name
    * @param issues - every refused value (at least one)
+   * @param options - the error that caused this one, if any
    */
-  constructor(code: CxMetricsErrorCode, message: string, issues: readonly CxMetricsIssue[]) {
-    super(message);
+  constructor(code: CxMetricsErrorCode, message: string, issues: NonEmptyList<CxMetricsIssue>, options?: { readonly cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) })));
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) }))) as unknown as NonEmptyList<CxMetricsIssue>;
   }
 }

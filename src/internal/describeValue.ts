@@ -1,9 +1,11 @@
+import { isDate, timeOf } from './dates.js';
+
 const MAX_LENGTH = 40;
 
 /**
  * A short, printable rendering of any value for error messages: `-0` and `NaN` stay visible,
  * strings are quoted and cut to 40 characters, objects are named rather than dumped, so a
- * 1 MB string or a hostile object cannot blow up a message.
+ * 1 MB string or a hostile object (a fake Date, a revoked Proxy) cannot blow up a message.
  */
 export function describeValue(value: unknown): string {
   switch (typeof value) {
@@ -24,8 +26,16 @@ export function describeValue(value: unknown): string {
       return 'a function';
     default:
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `an array of length ${value.length}`;
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : `Date ${value.toISOString()}`;
+      try {
+        if (Array.isArray(value)) return `an array of length ${value.length}`;
+        if (isDate(value)) {
+          const time = timeOf(value);
+          return Number.isNaN(time) ? 'an invalid Date' : `Date ${new Date(time).toISOString()}`;
+        }
+        if (value instanceof Date) return 'an object posing as a Date';
+      } catch {
+        // A revoked Proxy throws even on Array.isArray.
+      }
       return 'an object';
   }
 }

@@ -1,8 +1,11 @@
-import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsIssue, type CxMetricsIssueCode } from '../errors/CxMetricsError.js';
+import { CxMetricsError, type CxMetricsErrorCode, type CxMetricsIssue, type CxMetricsIssueCode, type NonEmptyList } from '../errors/CxMetricsError.js';
 import { describeValue } from './describeValue.js';
 
-/** Renders a path the way a reader would write it: `index 3`, `options.level`, `weights[2]`. */
-function describePath(path: readonly (string | number)[]): string {
+/** A path as an issue holds it: option names, row and array indexes, outermost first. */
+export type Path = readonly (string | number)[];
+
+/** Renders a path the way a reader would write it: `index 3`, `options.level`, `rows[2].score`. */
+export function describePath(path: Path): string {
   if (path.length === 0) return '';
   if (path.length === 1 && typeof path[0] === 'number') return ` at index ${path[0]}`;
   let text = '';
@@ -11,31 +14,28 @@ function describePath(path: readonly (string | number)[]): string {
 }
 
 /** Builds one issue whose message names the function, what was expected, what came and where. */
-export function makeIssue(
-  functionName: string,
-  code: CxMetricsIssueCode,
-  expected: string,
-  value: unknown,
-  path: readonly (string | number)[],
-): CxMetricsIssue {
+export function makeIssue(functionName: string, code: CxMetricsIssueCode, expected: string, value: unknown, path: Path): CxMetricsIssue {
   return issueFromReceived(functionName, code, expected, describeValue(value), path);
 }
 
 /** Builds one issue from an already rendered value (as kept in a tally's examples). */
-export function issueFromReceived(
-  functionName: string,
-  code: CxMetricsIssueCode,
-  expected: string,
-  received: string,
-  path: readonly (string | number)[],
-): CxMetricsIssue {
+export function issueFromReceived(functionName: string, code: CxMetricsIssueCode, expected: string, received: string, path: Path): CxMetricsIssue {
   return { code, expected, received, path, message: `${functionName}: expected ${expected}, got ${received}${describePath(path)}` };
 }
 
 const LISTED_IN_MESSAGE = 5;
 
-/** Throws one error carrying every issue; the message shows the first few and the count. */
-export function throwIssues(functionName: string, code: CxMetricsErrorCode, issues: readonly CxMetricsIssue[], total: number = issues.length): never {
+/**
+ * Throws one error carrying every issue; the message shows the first few and the count.
+ * `total` is the number of problems when only the first ones were kept as issues.
+ */
+export function throwIssues(
+  functionName: string,
+  code: CxMetricsErrorCode,
+  issues: readonly CxMetricsIssue[],
+  total: number = issues.length,
+  cause?: unknown,
+): never {
   const first = issues[0];
   if (first === undefined) throw new Error(`${functionName}: internal error, no issue to report`);
   let message = first.message;
@@ -48,17 +48,10 @@ export function throwIssues(functionName: string, code: CxMetricsErrorCode, issu
     const lead = sameExpectation ? `${functionName}: ${total} problems, expected ${first.expected}: ` : `${functionName}: ${total} problems: `;
     message = `${lead}${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
   }
-  throw new CxMetricsError(code, message, issues);
+  throw new CxMetricsError(code, message, issues as NonEmptyList<CxMetricsIssue>, { cause });
 }
 
 /** Throws a one-issue error: the common case of a bad option or argument. */
-export function fail(
-  functionName: string,
-  code: CxMetricsErrorCode,
-  issueCode: CxMetricsIssueCode,
-  expected: string,
-  value: unknown,
-  path: readonly (string | number)[],
-): never {
+export function fail(functionName: string, code: CxMetricsErrorCode, issueCode: CxMetricsIssueCode, expected: string, value: unknown, path: Path): never {
   return throwIssues(functionName, code, [makeIssue(functionName, issueCode, expected, value, path)]);
 }

@@ -1,18 +1,16 @@
-import type { ConfidenceInterval } from './MetricResult.js';
-
-/** The test behind a comparison. */
-export type ComparisonTest = 'adjusted-wald-z' | 'newcombe-score' | 'welch-t';
+import type { IntervalUnit, Interval } from '../stats/Interval.js';
+import type { ComparisonTest } from '../stats/TestResult.js';
 
 /** A comparison of two groups, a − b, in the metric's units (NPS points, CSAT percentage points, CES scale units). */
-export interface ComparisonScored<Result> {
+export interface ComparisonScored<Result, Unit extends IntervalUnit = IntervalUnit> {
   /** Group a's result. */
   readonly a: Result;
   /** Group b's result. */
   readonly b: Result;
   /** The signed difference a − b (never |a − b|). */
   readonly difference: number;
-  /** The interval of the difference. */
-  readonly ci: ConfidenceInterval<ComparisonTest>;
+  /** The interval of the difference, in the metric's units (`unit`); its `method` is the test. */
+  readonly ci: Interval<ComparisonTest, Unit>;
   /** The standard error behind the statistic, in the metric's units. */
   readonly standardError: number;
   /** The z or t statistic, signed like the difference. */
@@ -48,4 +46,4 @@ export interface ComparisonEmpty<Result> {
 }
 
 /** The result of `compareNPS`, `compareCSAT` or `compareCES`: check `difference !== undefined` first. */
-export type Comparison<Result> = ComparisonScored<Result> | ComparisonEmpty<Result>;
+export type Comparison<Result, Unit extends IntervalUnit = IntervalUnit> = ComparisonScored<Result, Unit> | ComparisonEmpty<Result>;

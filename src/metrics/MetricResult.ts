@@ -1,18 +1,7 @@
-import type { Scale } from '../scales/defineScale.js';
-import type { Sentiment } from '../scales/defineScale.js';
+import type { Scale, Sentiment } from '../scales/defineScale.js';
+import type { Interval } from '../stats/Interval.js';
+import type { ProportionIntervalMethod } from '../stats/proportionInterval.js';
 import type { InvalidAnswer, Tally } from '../tally/Tally.js';
-
-/** An interval in the metric's own units, with how it was made. */
-export interface ConfidenceInterval<Method extends string = string> {
-  /** The lower limit. */
-  readonly lower: number;
-  /** The upper limit. */
-  readonly upper: number;
-  /** The confidence level, such as 0.95. */
-  readonly level: number;
-  /** The method, such as `'adjusted-wald'`, `'wilson'` or `'t'`. */
-  readonly method: Method;
-}
 
 /** Where every input answer went. `answered + skipped + invalid === total`, always. */
 export interface ResponseAccounting {
@@ -26,18 +15,32 @@ export interface ResponseAccounting {
   readonly invalid: number;
 }
 
-/** How many answers fell in one group of points, and their share. */
-export interface BandCount<Percent extends number | undefined = number | undefined> {
+/** An inclusive range of points, as metric options such as `satisfied` or `easy` take it. */
+export interface PointRange {
+  /** The lowest point (inclusive). */
+  readonly min: number;
+  /** The highest point (inclusive). */
+  readonly max: number;
+}
+
+/**
+ * The one shape of a share, wherever one appears (NPS promoters, a band, CSAT satisfied, CES
+ * easy): how many answers, their weight, their share in percent and its interval in percent.
+ * For an empty sample (`Percent` undefined) there is no share and no interval.
+ */
+export interface Share<Percent extends number | undefined = number> {
   /** The number of answers (unweighted). */
   readonly count: number;
   /** Their total weight (equal to `count` when unweighted). */
   readonly weight: number;
-  /** Their share of the denominator in percent (weighted when weights were given); undefined for an empty sample. */
+  /** Their share of the denominator in percent (weighted when weights were given). */
   readonly percent: Percent;
+  /** The interval of `percent` (unit `'percent'`): Wilson by default, or the metric's proportion method. */
+  readonly ci: Percent extends number ? Interval<ProportionIntervalMethod, 'percent'> : undefined;
 }
 
-/** One band of the scale, with its answers. */
-export interface BandBreakdown<Percent extends number | undefined = number | undefined> extends BandCount<Percent> {
+/** One band of the scale, with its share. */
+export interface BandShare<Percent extends number | undefined = number> extends Share<Percent> {
   /** The band's name. */
   readonly name: string;
   /** How the band reads. */
@@ -48,14 +51,23 @@ export interface BandBreakdown<Percent extends number | undefined = number | und
   readonly max: number;
 }
 
-/** A share in percent with its interval, such as % easy. */
-export interface ShareWithInterval extends BandCount<number> {
-  /** The lowest point counted. */
-  readonly min: number;
-  /** The highest point counted. */
-  readonly max: number;
-  /** The interval of `percent`, in percent. */
-  readonly ci: ConfidenceInterval;
+/** A range of points with its share: CSAT's satisfied range, CES's easy and difficult ranges. */
+export interface RangeShare<Percent extends number | undefined = number> extends Share<Percent>, PointRange {}
+
+/** The one shape of a mean (the CES score, the CSAT mean): its value, spread and t interval. */
+export interface Mean {
+  /** The (weighted) mean on the scale's own numbers. */
+  readonly value: number;
+  /** The sample standard deviation; undefined with fewer than two (effective) answers. */
+  readonly sd: number | undefined;
+  /** sd/√n_eff; undefined with fewer than two (effective) answers. */
+  readonly standardError: number | undefined;
+  /**
+   * The Student t interval x̄ ± t(n_eff − 1)·s/√n_eff, clipped to the scale (unit `'scale'`). With
+   * fewer than two (effective) answers there is no spread to estimate, and the interval is the
+   * whole scale (`method: 'scale-range'`): all that is known is that the mean lies on the scale.
+   */
+  readonly ci: Interval<'t' | 'scale-range', 'scale'>;
 }
 
 /** What every metric result has, scored or empty. */

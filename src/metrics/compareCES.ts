@@ -1,24 +1,39 @@
-import { checkLevel } from '../internal/options.js';
-import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import type { Tally } from '../tally/Tally.js';
-import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { Comparison } from './ComparisonResult.js';
 import { comparison } from './comparison.js';
-import { computeCES, type CESOptions, type CESResult } from './computeCES.js';
+import { CES_OPTION_NAMES, type CESOptions, type CESResult, type CESSettings, cesSettings, scoreCES } from './computeCES.js';
+import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
+
+/** Two tallies' CES compared with checked settings: what `compareCES`, segment tables and trends share. */
+export function compareCESTallies<S extends Scale>(functionName: string, a: Tally<S>, b: Tally<S>, settings: CESSettings): Comparison<CESResult<S>, 'scale'> {
+  const first = scoreCES(a, settings);
+  const second = scoreCES(b, settings);
+  return comparison(
+    functionName,
+    first,
+    second,
+    'welch-t',
+    () =>
+      first.mean?.sd === undefined || second.mean?.sd === undefined
+        ? undefined
+        : welchTTest({ mean: first.mean.value, sd: first.mean.sd, n: first.effectiveN }, { mean: second.mean.value, sd: second.mean.sd, n: second.effectiveN }, { level: settings.level }),
+    'scale',
+  );
+}
 
 /**
  * Compares the CES (mean effort score) of two independent groups, a − b, in the scale's units:
  * Welch's t test with Welch–Satterthwaite degrees of freedom ({@link welchTTest}), using each
  * group's Kish effective n when weighted. Each group is computed as {@link computeCES} does;
  * the two must be on the same scale (compare CES 1.0 with CES 2.0 only after `convertTally`).
- * Each group needs at least two (effective) answers.
+ * Each group needs at least two (effective) answers. Errors name the group (`a[3]`).
  *
  * @param a - group a: answers, records or a tally
  * @param b - group b: the same
  * @param options - as for {@link computeCES} (a scale is required for raw answers)
- * @returns both results, the signed difference with its interval, t, df and the p-value
+ * @returns both results, the signed difference with its interval (in scale units), t, df and the p-value
  * @throws {@link CxMetricsError} as {@link computeCES} does, and `scale_mismatch`
  *
  * @example
@@ -29,28 +44,14 @@ import { computeCES, type CESOptions, type CESResult } from './computeCES.js';
  * const phone = [4, 5, 3, 6, 4, 2, 5];
  * const result = compareCES(chat, phone, { scale: scales.ces7 });
  * result.difference; // => 2.142857
+ * result.ci?.unit; // => "scale"
  * result.pValue !== undefined && result.pValue < 0.01; // => true
  * ```
  */
-export function compareCES<S extends Scale = Scale, T = unknown>(
-  a: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>,
-  b: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>,
-  options: CESOptions<T> = {},
-): Comparison<CESResult<S>> {
+export function compareCES<S extends Scale = Scale, T = unknown>(a: MetricInput<S, T>, b: MetricInput<S, T>, options?: CESOptions<T>): Comparison<CESResult<S>, 'scale'> {
   const fn = 'compareCES';
-  const first = computeCES(a, options);
-  const second = computeCES(b, options);
-  const level = checkLevel(fn, options.level ?? 0.95);
-  return comparison(
-    fn,
-    first,
-    second,
-    'welch-t',
-    () =>
-      first.sd === undefined || second.sd === undefined || first.score === undefined || second.score === undefined
-        ? undefined
-        : welchTTest({ mean: first.score, sd: first.sd, n: first.effectiveN }, { mean: second.score, sd: second.sd, n: second.effectiveN }, { level }),
-    1,
-    level,
-  );
+  const checked = checkMetricOptions(fn, options, CES_OPTION_NAMES);
+  const first = resolveTally(fn, a, checked as InputOptions<S, T>, undefined, ['a']);
+  const second = resolveTally(fn, b, checked as InputOptions<S, T>, undefined, ['b']);
+  return compareCESTallies(fn, first, second, cesSettings(fn, checked as CESOptions<never>, first.scale));
 }

@@ -1,31 +1,42 @@
-import { checkLevel } from '../internal/options.js';
-import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
-import type { ProportionCounts } from '../stats/newcombeInterval.js';
+import { scales } from '../scales/scales.js';
 import { proportionDifferenceTest } from '../stats/proportionDifferenceTest.js';
 import type { Tally } from '../tally/Tally.js';
-import type { AnswerInput } from '../tally/tallyAnswers.js';
 import type { Comparison } from './ComparisonResult.js';
 import { comparison } from './comparison.js';
-import { computeCSAT, type CSATOptions, type CSATResult, type CSATScored } from './computeCSAT.js';
-import { kishCount, tallyTotals } from './tallyStatistics.js';
+import { CSAT_OPTION_NAMES, type CSATOptions, type CSATResult, type CSATSettings, csatSettings, scoreCSAT } from './computeCSAT.js';
+import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
+import { kishCount, sumRange, tallyTotals } from './tallyStatistics.js';
 
-/** The satisfied share of a scored result as Kish counts. */
-function countsOf(result: CSATScored): ProportionCounts {
-  const totals = tallyTotals(result.tally);
-  return { successes: kishCount(result.satisfied.weight, totals), n: totals.effectiveN };
+/** Two tallies' CSAT compared with checked settings: what `compareCSAT`, segment tables and trends share. */
+export function compareCSATTallies<S extends Scale>(functionName: string, a: Tally<S>, b: Tally<S>, settings: CSATSettings): Comparison<CSATResult<S>, 'percent'> {
+  const first = scoreCSAT(a, settings);
+  const second = scoreCSAT(b, settings);
+  const countsOf = (tally: Tally): { successes: number; n: number } => {
+    const totals = tallyTotals(tally);
+    return { successes: kishCount(sumRange(tally, settings.satisfied).weight, totals), n: totals.effectiveN };
+  };
+  return comparison(
+    functionName,
+    first,
+    second,
+    'newcombe-score',
+    () => (first.score === undefined || second.score === undefined ? undefined : proportionDifferenceTest(countsOf(a), countsOf(b), { level: settings.level })),
+    'percent',
+  );
 }
 
 /**
  * Compares the CSAT of two independent groups, a − b, in percentage points: Newcombe's hybrid
  * score interval for the difference of two proportions with the pooled z test's p-value
  * ({@link proportionDifferenceTest}). Each group is computed as {@link computeCSAT} does, from
- * raw answers, records, tallies or weighted data; the options (the satisfied cut included) apply to both.
+ * raw answers, records, tallies or weighted data; the options (the satisfied cut included) apply
+ * to both. Errors name the group (`a[3]`).
  *
  * @param a - group a: answers, records or a tally
  * @param b - group b: the same
  * @param options - as for {@link computeCSAT}
- * @returns both results, the signed difference with its interval, z and the p-value
+ * @returns both results, the signed difference with its interval (in percent), z and the p-value
  * @throws {@link CxMetricsError} as {@link computeCSAT} does, and `scale_mismatch`
  *
  * @example
@@ -39,14 +50,10 @@ function countsOf(result: CSATScored): ProportionCounts {
  * [result.difference, result.ci?.lower, result.ci?.upper]; // => [20, 5.24, 33.39]
  * ```
  */
-export function compareCSAT<S extends Scale = Scale, T = unknown>(
-  a: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>,
-  b: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>,
-  options: CSATOptions<T> = {},
-): Comparison<CSATResult<S>> {
+export function compareCSAT<S extends Scale = Scale, T = unknown>(a: MetricInput<S, T>, b: MetricInput<S, T>, options?: CSATOptions<T>): Comparison<CSATResult<S>, 'percent'> {
   const fn = 'compareCSAT';
-  const first = computeCSAT(a, options);
-  const second = computeCSAT(b, options);
-  const level = checkLevel(fn, options.level ?? 0.95);
-  return comparison(fn, first, second, 'newcombe-score', () => (first.score === undefined || second.score === undefined ? undefined : proportionDifferenceTest(countsOf(first), countsOf(second), { level })), 100, level);
+  const checked = checkMetricOptions(fn, options, CSAT_OPTION_NAMES);
+  const first = resolveTally(fn, a, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['a']);
+  const second = resolveTally(fn, b, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['b']);
+  return compareCSATTallies(fn, first, second, csatSettings(fn, checked as CSATOptions<never>, first.scale));
 }

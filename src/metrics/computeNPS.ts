@@ -2,19 +2,18 @@ import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
+import type { Interval } from '../stats/Interval.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
-import type { ResponseRecord } from '../records/ResponseRecord.js';
+import type { BandShare, MetricResultBase, Share } from './MetricResult.js';
+import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
+import { bandShares, netCounts, resultBase, scaled, sentimentRange, share, sumSentiment, type TallyTotals, tallyTotals } from './tallyStatistics.js';
 import type { Tally } from '../tally/Tally.js';
-import type { AnswerInput } from '../tally/tallyAnswers.js';
-import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase } from './MetricResult.js';
-import { type InputOptions, resolveTally } from './resolveTally.js';
-import { bandCount, netCounts, resultBase, scaledInterval, sentimentRange, sumSentiment, tallyTotals } from './tallyStatistics.js';
 
-/** Options for {@link computeNPS}. */
+/** Options for {@link computeNPS} and {@link compareNPS}. */
 export interface NPSOptions<T = unknown> extends InputOptions<Scale, T> {
   /** Confidence level, strictly between 0 and 1. Default 0.95. */
   readonly level?: number | undefined;
-  /** The interval method: `'adjusted-wald'` (default), `'wald'` or `'score'`. See {@link npsInterval}. */
+  /** The interval method of the score: `'adjusted-wald'` (default), `'wald'` or `'score'`. See {@link npsInterval}. */
   readonly interval?: NPSIntervalMethod | undefined;
   /**
    * What the shares are shares of: `'answered'` (default) or `'all'`, answered plus skipped, as
@@ -24,20 +23,28 @@ export interface NPSOptions<T = unknown> extends InputOptions<Scale, T> {
   readonly denominator?: 'answered' | 'all' | undefined;
 }
 
+/** The option names of NPS itself (besides the input options). */
+const LISTED_NPS_OPTION_NAMES = ['level', 'interval', 'denominator'] as const satisfies readonly Exclude<keyof NPSOptions, keyof InputOptions>[];
+/** The names, for checking at run time. */
+export const NPS_OPTION_NAMES: readonly (Exclude<keyof NPSOptions, keyof InputOptions>)[] = LISTED_NPS_OPTION_NAMES;
+type Unlisted = Exclude<keyof NPSOptions, keyof InputOptions | (typeof LISTED_NPS_OPTION_NAMES)[number]>;
+const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
+void everyOptionListed;
+
 /** The parts of an NPS result that depend on whether there was anything to score. */
-interface NPSParts<Percent extends number | undefined> {
+export interface NPSParts<Percent extends number | undefined> {
   /** Always `'nps'`. */
   readonly metric: 'nps';
   /** What the shares are shares of. */
   readonly denominator: 'answered' | 'all';
-  /** Answers in the negative bands (0–6 on the 0–10 scale). */
-  readonly detractors: BandCount<Percent>;
+  /** Answers in the negative bands (0–6 on the 0–10 scale), with their share. */
+  readonly detractors: Share<Percent>;
   /** Answers in the neutral bands (7–8). */
-  readonly passives: BandCount<Percent>;
+  readonly passives: Share<Percent>;
   /** Answers in the positive bands (9–10). */
-  readonly promoters: BandCount<Percent>;
-  /** Every band of the scale with its answers. */
-  readonly bands: readonly BandBreakdown<Percent>[];
+  readonly promoters: Share<Percent>;
+  /** Every band of the scale with its share. */
+  readonly bands: readonly BandShare<Percent>[];
 }
 
 /** An NPS computed from at least one answer. */
@@ -45,7 +52,7 @@ export interface NPSScored<S extends Scale = Scale> extends MetricResultBase<S>,
   /** NPS in points, −100…100: % promoters − % detractors. Exact; round for display only. */
   readonly score: number;
   /** The confidence interval of `score`, in points. */
-  readonly ci: ConfidenceInterval<NPSIntervalMethod>;
+  readonly ci: Interval<NPSIntervalMethod, 'points'>;
   /** The standard error of `score` in points: 100·√(Var/n_eff). */
   readonly standardError: number;
   /** The trinomial variance on the natural scale, pP + pD − (pP − pD)². */
@@ -67,21 +74,75 @@ export interface NPSEmpty<S extends Scale = Scale> extends MetricResultBase<S>, 
 /** The result of {@link computeNPS}: check `score !== undefined` before reading the score. */
 export type NPSResult<S extends Scale = Scale> = NPSScored<S> | NPSEmpty<S>;
 
+/** NPS options, checked once: for one call, or for every segment, bucket and window of a table. */
+export interface NPSSettings {
+  readonly level: number;
+  readonly interval: NPSIntervalMethod;
+  readonly denominator: 'answered' | 'all';
+}
+
+/** Checks NPS's own options and that the scale can give an NPS (a metric of its own, positive and negative bands). */
+export function npsSettings(functionName: string, options: NPSOptions<never>, scale: Scale): NPSSettings {
+  assertScaleMetric(functionName, scale, 'nps');
+  sentimentRange(functionName, scale, 'positive', 'scale');
+  sentimentRange(functionName, scale, 'negative', 'scale');
+  return {
+    level: checkLevel(functionName, options.level ?? 0.95),
+    interval: checkChoice(functionName, options.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']),
+    denominator: checkChoice(functionName, options.denominator ?? 'answered', ['answered', 'all'], ['options', 'denominator']),
+  };
+}
+
+/** The totals an NPS divides by: answered, or answered and skipped. */
+export function npsTotals(tally: Tally, settings: NPSSettings): TallyTotals {
+  return tallyTotals(tally, settings.denominator === 'all');
+}
+
+/** The NPS of a tally with checked settings; never throws. */
+export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings): NPSResult<S> {
+  const { level, denominator } = settings;
+  const totals = npsTotals(tally, settings);
+  const promoterSums = sumSentiment(tally, 'positive');
+  const detractorSums = sumSentiment(tally, 'negative');
+  const parts = {
+    metric: 'nps' as const,
+    denominator,
+    detractors: share(detractorSums, totals, 'wilson', level),
+    passives: share(sumSentiment(tally, 'neutral'), totals, 'wilson', level),
+    promoters: share(promoterSums, totals, 'wilson', level),
+    bands: bandShares(tally, totals, 'wilson', level),
+    ...resultBase(tally, totals, denominator === 'all' ? tally.answered + tally.skipped : tally.answered),
+  };
+  if (!(totals.weight > 0)) {
+    return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }) as NPSEmpty<S>;
+  }
+  const promoterShare = promoterSums.weight / totals.weight;
+  const detractorShare = detractorSums.weight / totals.weight;
+  const net = promoterShare - detractorShare;
+  const variance = Math.max(0, promoterShare + detractorShare - net * net);
+  return Object.freeze({
+    ...parts,
+    score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
+    ci: scaled(npsInterval(netCounts(promoterSums, detractorSums, totals), { interval: settings.interval, level }), 'points'),
+    standardError: 100 * Math.sqrt(variance / totals.effectiveN),
+    variance,
+  }) as NPSScored<S>;
+}
+
 /**
  * Net Promoter Score: the percentage of promoters (9–10) minus the percentage of detractors
  * (0–6), in points from −100 to 100, with a confidence interval (adjusted Wald by default,
- * Rocks 2016), its standard error and the breakdown by band.
+ * Rocks 2016), its standard error and the share of every band, each with a Wilson interval.
  *
  * Every answer is accounted for in `responses`: skipped answers (null/undefined) are counted
  * and not scored; answers off the scale throw (default) or, with `onInvalid: 'exclude'`, are
  * counted as invalid. An empty sample gives `n: 0` and `score: undefined`, never NaN.
  * With weights, shares are weighted and the interval uses Kish's effective n.
  *
- * @param input - raw answers (array, typed array, iterable, or rows with a `value` accessor) or a {@link Tally}
- * @param options - scale (default `scales.nps`), weights, level, interval method, denominator, onInvalid
- * @returns the score, interval and accounting
- * @throws {@link CxMetricsError} `invalid_answers` listing every bad answer (with `onInvalid: 'throw'`),
- * `invalid_option`, `invalid_weights`, `scale_mismatch` for a tally on another scale
+ * @param input - raw answers (array, typed array, iterable), rows with `value` (a field name or an accessor), records, or a {@link Tally}
+ * @param options - scale (default `scales.nps`), value, weights, level, interval, denominator, onInvalid
+ * @returns the score, interval, shares and accounting
+ * @throws {@link CxMetricsError} `invalid_answers`, `invalid_option`, `invalid_weights`, `scale_mismatch`, `source_failed`
  *
  * @example
  * ```ts
@@ -92,44 +153,15 @@ export type NPSResult<S extends Scale = Scale> = NPSScored<S> | NPSEmpty<S>;
  * result.promoters.count; // => 5
  * result.responses; // => { total: 10, answered: 9, skipped: 1, invalid: 0 }
  * if (result.score !== undefined) {
- *   [result.ci.lower, result.ci.upper]; // => [-20.47, 70.47]
+ *   [result.ci.lower, result.ci.upper, result.ci.unit]; // => [-20.47, 70.47, "points"]
+ *   result.promoters.percent; // => 55.555556
  * }
  * computeNPS([]).score; // => undefined
  * ```
  */
-export function computeNPS<S extends Scale = Scale, T = unknown>(input: readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>, options: NPSOptions<T> = {}): NPSResult<S> {
+export function computeNPS<S extends Scale = Scale, T = unknown>(input: MetricInput<S, T>, options?: NPSOptions<T>): NPSResult<S> {
   const fn = 'computeNPS';
-  const tally = resolveTally(fn, input, options as InputOptions<S, T>, scales.nps as unknown as S, ['level', 'interval', 'denominator']);
-  assertScaleMetric(fn, tally.scale, 'nps');
-  const level = checkLevel(fn, options.level ?? 0.95);
-  const method = checkChoice(fn, options.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']);
-  const denominator = checkChoice(fn, options.denominator ?? 'answered', ['answered', 'all'], ['options', 'denominator']);
-  sentimentRange(fn, tally.scale, 'positive', 'scale');
-  sentimentRange(fn, tally.scale, 'negative', 'scale');
-
-  const totals = tallyTotals(tally, denominator === 'all');
-  const promoterSums = sumSentiment(tally, 'positive');
-  const detractorSums = sumSentiment(tally, 'negative');
-  const parts = {
-    metric: 'nps' as const,
-    denominator,
-    detractors: bandCount(detractorSums, totals.weight),
-    passives: bandCount(sumSentiment(tally, 'neutral'), totals.weight),
-    promoters: bandCount(promoterSums, totals.weight),
-    ...resultBase(tally, totals, denominator === 'all' ? tally.answered + tally.skipped : tally.answered),
-  };
-  if (totals.weight === 0) {
-    return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }) as NPSEmpty<S>;
-  }
-  const promoterShare = promoterSums.weight / totals.weight;
-  const detractorShare = detractorSums.weight / totals.weight;
-  const net = promoterShare - detractorShare;
-  const variance = Math.max(0, promoterShare + detractorShare - net * net);
-  return Object.freeze({
-    ...parts,
-    score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
-    ci: scaledInterval(npsInterval(netCounts(promoterSums, detractorSums, totals), { method, level }), 100, level, method),
-    standardError: 100 * Math.sqrt(variance / totals.effectiveN),
-    variance,
-  }) as NPSScored<S>;
+  const checked = checkMetricOptions(fn, options, NPS_OPTION_NAMES);
+  const tally = resolveTally(fn, input, checked as InputOptions<S, T>, scales.nps as unknown as S, []);
+  return scoreNPS(tally, npsSettings(fn, checked as NPSOptions<never>, tally.scale));
 }

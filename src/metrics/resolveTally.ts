@@ -1,17 +1,26 @@
-import { issueFromReceived, fail, throwIssues } from '../internal/issue.js';
-import { checkChoice, checkKnownOptions } from '../internal/options.js';
+import { fail, issueFromReceived, type Path, throwIssues } from '../internal/issue.js';
+import { checkChoice, checkOptions } from '../internal/options.js';
+import { rowSource } from '../internal/readRows.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
+import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertSameScale } from '../scales/isSameScale.js';
-import { readSync, recordsScale, startAccumulator, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
+import type { AnswerOptions } from '../tally/AnswerReader.js';
+import { AnswerCounter, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
 import { Tally } from '../tally/Tally.js';
-import type { AnswerInput, TallyOptions } from '../tally/tallyAnswers.js';
+import type { AnswerInput } from '../tally/tallyAnswers.js';
 
-/** What to do with answers that are not on the scale. */
+/** What to do with answers that are not on the scale (or rows that are refused): the same two words everywhere. */
 export type OnInvalid = 'throw' | 'exclude';
 
-/** Options every `compute*` function takes for reading its input. */
-export interface InputOptions<S extends Scale = Scale, T = unknown> extends Partial<TallyOptions<S, T>> {
+/** Options every `compute*` and `compare*` function takes for reading its input. */
+export interface InputOptions<S extends Scale = Scale, T = unknown> extends AnswerOptions<T> {
+  /** The scale the answers are on (records bring theirs; NPS and CSAT have a default). */
+  readonly scale?: S | undefined;
+  /** Added to every index in `invalidAnswers`, so shards of one input keep global indexes. Default 0. */
+  readonly offset?: number | undefined;
+  /** How many refused answers to keep as examples. Default 100. */
+  readonly maxInvalidExamples?: number | undefined;
   /**
    * `'throw'` (default): any answer off the scale raises one `CxMetricsError` (`invalid_answers`)
    * listing every bad answer (up to `maxInvalidExamples`, with the total count in the message).
@@ -20,41 +29,56 @@ export interface InputOptions<S extends Scale = Scale, T = unknown> extends Part
   readonly onInvalid?: OnInvalid | undefined;
 }
 
-/** Turns a compute function's input into a tally, checking scale identity and the invalid-answer policy. */
+/** The option names of {@link InputOptions}. */
+export const INPUT_OPTION_NAMES: readonly (keyof InputOptions)[] = [...TALLY_OPTION_NAMES, 'onInvalid'];
+
+/** What a score is computed from: answers, records or a tally. */
+export type MetricInput<S extends Scale, T> = readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>;
+
+/** Checks an onInvalid option. */
+export function checkOnInvalid(functionName: string, value: unknown, fallback: OnInvalid): OnInvalid {
+  return checkChoice(functionName, value ?? fallback, ['throw', 'exclude'], ['options', 'onInvalid']);
+}
+
+/** Throws `invalid_answers` for a tally with refused answers, naming each one's place (`[...rowsPath, index]`). */
+export function throwIfInvalid(functionName: string, tally: Tally, onInvalid: OnInvalid, rowsPath: Path): void {
+  if (onInvalid !== 'throw' || tally.invalid === 0) return;
+  const expected = `an integer from ${tally.scale.min} to ${tally.scale.max}, or null/undefined for a skipped answer`;
+  const issues = tally.invalidAnswers.map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, [...rowsPath, answer.index]));
+  if (issues.length === 0) issues.push(issueFromReceived(functionName, 'invalid_value', 'a tally without invalid answers', `${tally.invalid} invalid answers`, rowsPath.length === 0 ? ['input'] : rowsPath));
+  throwIssues(functionName, 'invalid_answers', issues, tally.invalid);
+}
+
+/**
+ * Turns a score's input (answers, records or a tally) into a tally, checking scale identity and
+ * the invalid-answer policy. `rowsPath` says where the input is in the caller's arguments (`[]`
+ * for a compute function's first argument, `['a']` and `['b']` for a comparison's groups), so
+ * every error points at the value the caller gave.
+ */
 export function resolveTally<S extends Scale, T>(
   functionName: string,
-  input: readonly ResponseRecord<S>[] | AnswerInput<T> | Tally<S>,
+  input: MetricInput<S, T>,
   options: InputOptions<S, T>,
   defaultScale: S | undefined,
-  metricOptionNames: readonly string[],
+  rowsPath: Path,
 ): Tally<S> {
-  if (typeof options !== 'object' || options === null) fail(functionName, 'invalid_option', 'invalid_value', 'an options object', options, ['options']);
-  checkKnownOptions(functionName, options, [...TALLY_OPTION_NAMES, 'onInvalid', ...metricOptionNames]);
-  const onInvalid = checkChoice(functionName, options.onInvalid ?? 'throw', ['throw', 'exclude'], ['options', 'onInvalid']);
+  const onInvalid = checkOnInvalid(functionName, options.onInvalid, 'throw');
   let tally: Tally<S>;
   if (input instanceof Tally) {
     for (const key of ['value', 'weights', 'offset'] as const) {
       if (options[key] !== undefined) fail(functionName, 'invalid_option', 'invalid_value', `no ${key} option with a tally as input (the tally is already counted)`, options[key], ['options', key]);
     }
-    if (options.scale !== undefined) assertSameScale(functionName, options.scale, input.scale, ['input', 'scale']);
+    if (options.scale !== undefined) assertSameScale(functionName, checkScale(functionName, options.scale, ['options', 'scale']), input.scale, [...rowsPath, 'scale']);
     tally = input;
   } else {
-    const scale = options.scale ?? (recordsScale(input) as S | undefined) ?? defaultScale;
-    if (scale === undefined) {
-      fail(functionName, 'invalid_option', 'invalid_value', 'a scale: CES variants disagree on direction, so name yours (scales.ces7, scales.ces5Effort, ...)', undefined, ['options', 'scale']);
-    }
-    const tallyOptions = { ...options, scale } as TallyOptions<S, T>;
-    const accumulator = startAccumulator(functionName, tallyOptions, [...TALLY_OPTION_NAMES, 'onInvalid', ...metricOptionNames]);
-    readSync(functionName, accumulator, input as AnswerInput<T>, tallyOptions);
-    tally = accumulator.toTally();
+    const counter = new AnswerCounter<T>(functionName, options as InputOptions<Scale, T> & { scale: Scale }, rowsPath, defaultScale);
+    tally = counter.read(rowSource(functionName, input, rowsPath, false, 'answers')).toTally() as Tally<S>;
   }
-  if (onInvalid === 'throw' && tally.invalid > 0) {
-    const expected = `an integer from ${tally.scale.min} to ${tally.scale.max}, or null/undefined for a skipped answer`;
-    const issues = tally.invalidAnswers.map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, [answer.index]));
-    if (issues.length === 0) {
-      issues.push(issueFromReceived(functionName, 'invalid_value', 'a tally without invalid answers', `${tally.invalid} invalid answers`, ['input']));
-    }
-    throwIssues(functionName, 'invalid_answers', issues, tally.invalid);
-  }
+  throwIfInvalid(functionName, tally, onInvalid, rowsPath);
   return tally;
+}
+
+/** Checks a metric's options object: every key known (the input options and the metric's own). */
+export function checkMetricOptions<O extends object>(functionName: string, options: O | undefined, metricOptionNames: readonly string[]): O {
+  return checkOptions(functionName, options, [...INPUT_OPTION_NAMES, ...metricOptionNames]);
 }

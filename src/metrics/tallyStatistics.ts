@@ -1,16 +1,14 @@
 import { fail } from '../internal/issue.js';
 import type { Scale, Sentiment } from '../scales/defineScale.js';
-import type { Tally } from '../tally/Tally.js';
+import type { Interval, IntervalUnit } from '../stats/Interval.js';
 import type { NPSCounts } from '../stats/NPSCounts.js';
-import type { BandBreakdown, BandCount, ConfidenceInterval, MetricResultBase, ResponseAccounting } from './MetricResult.js';
+import { proportionInterval, type ProportionIntervalMethod } from '../stats/proportionInterval.js';
+import { studentTQuantile } from '../stats/studentTQuantile.js';
+import type { Tally } from '../tally/Tally.js';
+import type { BandShare, Mean, MetricResultBase, PointRange, RangeShare, ResponseAccounting, Share } from './MetricResult.js';
 
-/** An inclusive range of points, as metric options such as `satisfied` or `easy` take it. */
-export interface PointRange {
-  /** The lowest point (inclusive). */
-  readonly min: number;
-  /** The highest point (inclusive). */
-  readonly max: number;
-}
+// The arithmetic every metric shares, on tallies: sums by range and by band, totals with Kish's
+// effective n, shares with their intervals, the mean with its t interval.
 
 /** Sums of one group of points. */
 export interface GroupSums {
@@ -66,28 +64,58 @@ export function tallyTotals(tally: Tally, includeSkipped = false): TallyTotals {
   };
 }
 
-/** A band count with its percent of a total weight. */
-export function bandCount(sums: GroupSums, totalWeight: number): BandCount {
-  return { count: sums.count, weight: sums.weight, percent: totalWeight > 0 ? (100 * sums.weight) / totalWeight : undefined };
+/**
+ * A weight expressed as a count on the Kish scale, weight·n_eff/Σw, so that weighted shares can
+ * go through the count-based interval formulas. Unweighted, the factor is exactly 1.
+ */
+export function kishCount(weight: number, totals: TallyTotals): number {
+  return Math.min(totals.effectiveN, weight * (totals.effectiveN / totals.weight));
 }
 
-/** Every band of the scale with its answers. */
-export function bandBreakdown(tally: Tally, totalWeight: number): readonly BandBreakdown[] {
-  return tally.scale.bands.map((band) => ({ name: band.name, sentiment: band.sentiment, min: band.min, max: band.max, ...bandCount(sumRange(tally, band), totalWeight) }));
+/** A natural-scale interval scaled ×100 into percent or points, keeping its level and method. */
+export function scaled<M extends string, U extends IntervalUnit>(interval: Interval<M, IntervalUnit>, unit: U): Interval<M, U> {
+  return { lower: interval.lower * 100, upper: interval.upper * 100, level: interval.level, method: interval.method, unit };
 }
 
-/** The weighted mean of the points and the variance estimate s² = m₂·n_eff/(n_eff − 1). */
-export function meanAndVariance(tally: Tally, totals: TallyTotals): { mean: number; variance: number | undefined } {
+/** A share with its interval in percent; with no total weight, the empty share. */
+export function share(sums: GroupSums, totals: TallyTotals, method: ProportionIntervalMethod, level: number): Share<number> | Share<undefined> {
+  if (!(totals.weight > 0)) return { count: sums.count, weight: sums.weight, percent: undefined, ci: undefined };
+  return {
+    count: sums.count,
+    weight: sums.weight,
+    percent: (100 * sums.weight) / totals.weight,
+    ci: scaled(proportionInterval(kishCount(sums.weight, totals), totals.effectiveN, { interval: method, level }), 'percent'),
+  };
+}
+
+/** A range with its share. */
+export function rangeShare(tally: Tally, range: PointRange, totals: TallyTotals, method: ProportionIntervalMethod, level: number): RangeShare<number> | RangeShare<undefined> {
+  return { min: range.min, max: range.max, ...share(sumRange(tally, range), totals, method, level) } as RangeShare<number> | RangeShare<undefined>;
+}
+
+/** Every band of the scale with its share. */
+export function bandShares(tally: Tally, totals: TallyTotals, method: ProportionIntervalMethod, level: number): readonly (BandShare<number> | BandShare<undefined>)[] {
+  return tally.scale.bands.map((band) => ({ name: band.name, sentiment: band.sentiment, min: band.min, max: band.max, ...share(sumRange(tally, band), totals, method, level) }) as BandShare<number> | BandShare<undefined>);
+}
+
+/** The mean of a non-empty tally with its spread and t interval: the CES score, the CSAT mean. */
+export function meanOf(tally: Tally, totals: TallyTotals, level: number): Mean {
+  const scale: Scale = tally.scale;
   let sum = 0;
-  for (let i = 0; i < tally.counts.length; i++) sum += (tally.scale.min + i) * (tally.weightSums[i] as number);
-  const mean = sum / totals.weight;
+  for (let i = 0; i < tally.counts.length; i++) sum += (scale.min + i) * (tally.weightSums[i] as number);
+  const value = sum / totals.weight;
   let squares = 0;
   for (let i = 0; i < tally.counts.length; i++) {
-    const deviation = tally.scale.min + i - mean;
+    const deviation = scale.min + i - value;
     squares += (tally.weightSums[i] as number) * deviation * deviation;
   }
   const n = totals.effectiveN;
-  return { mean, variance: n > 1 ? ((squares / totals.weight) * n) / (n - 1) : undefined };
+  if (!(n > 1)) return { value, sd: undefined, standardError: undefined, ci: { lower: scale.min, upper: scale.max, level, method: 'scale-range', unit: 'scale' } };
+  // s² = m₂·n_eff/(n_eff − 1): the unbiased variance with the effective n.
+  const sd = Math.sqrt(((squares / totals.weight) * n) / (n - 1));
+  const standardError = sd / Math.sqrt(n);
+  const half = studentTQuantile((1 + level) / 2, n - 1) * standardError;
+  return { value, sd, standardError, ci: { lower: Math.max(scale.min, value - half), upper: Math.min(scale.max, value + half), level, method: 't', unit: 'scale' } };
 }
 
 /** Checks a range option: integers on the scale, min ≤ max. */
@@ -112,31 +140,9 @@ export function sentimentRange(functionName: string, scale: Scale, sentiment: Se
   return { min, max };
 }
 
-/** A natural-scale interval scaled to percent or points, with its level and method. */
-export function scaledInterval<M extends string>(interval: { lower: number; upper: number }, factor: number, level: number, method: M): ConfidenceInterval<M> {
-  return { lower: interval.lower * factor, upper: interval.upper * factor, level, method };
-}
-
-/** What every result shares: the scale, sizes, accounting, examples, the tally and its bands. */
-export function resultBase<S extends Scale>(tally: Tally<S>, totals: TallyTotals, n: number = tally.answered): MetricResultBase<S> & { readonly bands: readonly BandBreakdown[] } {
-  return {
-    scale: tally.scale,
-    n,
-    effectiveN: totals.effectiveN,
-    weighted: tally.weighted,
-    responses: totals.responses,
-    invalidAnswers: tally.invalidAnswers,
-    tally,
-    bands: bandBreakdown(tally, totals.weight),
-  };
-}
-
-/**
- * A weight expressed as a count on the Kish scale, weight·n_eff/Σw, so that weighted shares can
- * go through the count-based interval formulas. Unweighted, the factor is exactly 1.
- */
-export function kishCount(weight: number, totals: TallyTotals): number {
-  return Math.min(totals.effectiveN, weight * (totals.effectiveN / totals.weight));
+/** What every result shares: the scale, sizes, accounting, examples and the tally. */
+export function resultBase<S extends Scale>(tally: Tally<S>, totals: TallyTotals, n: number = tally.answered): MetricResultBase<S> {
+  return { scale: tally.scale, n, effectiveN: totals.effectiveN, weighted: tally.weighted, responses: totals.responses, invalidAnswers: tally.invalidAnswers, tally };
 }
 
 /** Positive, negative and other answers as Kish counts, for a net score's interval (NPS, net easy). */

@@ -1,18 +1,21 @@
-import { fail } from '../internal/issue.js';
+import { checkSignal, forEachRowAsync, rowSource, type AnyRows } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
-import { type IngestMapping, type IngestOptions, type IngestResult, RowIngester } from './ingestRows.js';
+import type { IngestAsyncOptions, IngestMapping, IngestResult, RejectedRow } from './IngestMapping.js';
+import type { ResponseRecord } from './ResponseRecord.js';
+import { ASYNC_OPTION_KEYS, ingestResult, RowIngester } from './RowIngester.js';
 
 /**
  * {@link ingest} for asynchronous sources and validators: rows from an `AsyncIterable` (a
  * stream, a paginated API, a cursor), and a Standard Schema whose `validate` returns a promise
- * (zod's async refinements, for example), which it awaits row by row. Everything else is as
- * for {@link ingest}.
+ * (zod's async refinements, for example), which it awaits row by row. It collects every record
+ * and every rejected row, so it suits inputs that fit in memory; for files of any size use
+ * {@link ingestStream}, which holds neither. `signal` stops it promptly.
  *
  * @param rows - an async iterable, iterable or array of rows
  * @param mapping - the scale, and which column (or accessor) holds each field
- * @param options - as for {@link ingest}
+ * @param options - as for {@link ingest}, and `signal`
  * @returns a promise of the records, the rejected rows and the counts
- * @throws {@link CxMetricsError} as {@link ingest} does (the promise rejects)
+ * @throws {@link CxMetricsError} as {@link ingest} does (the promise rejects), and `aborted`
  *
  * @example
  * ```ts
@@ -26,18 +29,32 @@ import { type IngestMapping, type IngestOptions, type IngestResult, RowIngester 
  * result.records.map((record) => record.score); // => [6, 7]
  * ```
  */
-export async function ingestAsync<const S extends Scale, Row = never>(
-  rows: AsyncIterable<unknown> | Iterable<unknown> | ArrayLike<unknown>,
+export async function ingestAsync<const S extends Scale, Input = unknown, Row = Input>(
+  rows: AnyRows<Input>,
   mapping: IngestMapping<S, Row>,
-  options: IngestOptions<Row> = {},
+  options?: IngestAsyncOptions<Row, Input>,
 ): Promise<IngestResult<S>> {
   const fn = 'ingestAsync';
-  const ingester = new RowIngester(fn, mapping, options);
-  const take = async (row: unknown): Promise<void> => ingester.add(row, await ingester.schemaResult(row));
-  if (typeof rows === 'object' && rows !== null && Symbol.asyncIterator in rows) for await (const row of rows as AsyncIterable<unknown>) await take(row);
-  else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) for (const row of rows as Iterable<unknown>) await take(row);
-  else if (typeof rows === 'object' && rows !== null && typeof (rows as ArrayLike<unknown>).length === 'number') {
-    for (let i = 0; i < (rows as ArrayLike<unknown>).length; i++) await take((rows as ArrayLike<unknown>)[i]);
-  } else fail(fn, 'invalid_input', 'invalid_value', 'an array, iterable or async iterable of rows', rows, ['rows']);
-  return ingester.result();
+  const rejectedRows: RejectedRow[] = [];
+  const records: ResponseRecord<S>[] = [];
+  const engine = new RowIngester<S, Row>(fn, mapping, options, ASYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
+  const signal = checkSignal(fn, options?.signal);
+  const take = (row: unknown, index: number, checked: Parameters<typeof engine.take>[2]): void => {
+    const record = engine.take(row, index, checked);
+    if (record !== undefined) records.push(record);
+  };
+  await forEachRowAsync(
+    fn,
+    rowSource(fn, rows, ['rows'], true),
+    ['rows'],
+    (row, index) => {
+      const checked = engine.check(row);
+      if (checked instanceof Promise) return checked.then((result) => take(row, index, result));
+      take(row, index, checked);
+      return undefined;
+    },
+    (index) => engine.hole(index),
+    signal,
+  );
+  return ingestResult(engine, records, rejectedRows);
 }

@@ -48,7 +48,7 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
  * that no input, however long or crafted, costs more than linear time. Anything else, such as
  * "0x9", "1e3" or "1 0", is not a number here.
  */
-function scanDecimal(text: string, decimalComma: boolean): number | undefined {
+export function scanDecimal(text: string, decimalComma: boolean): number | undefined {
   let i = 0;
   if (text[0] === '+' || text[0] === '-') i = 1;
   const digitsStart = i;

@@ -1,10 +1,19 @@
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
+import { DAY, daysInMonth, isDate, MAX_TIME, MIN_TIME, timeOf, utcTime } from '../internal/dates.js';
+import { fail, type Path } from '../internal/issue.js';
+import { checkChoice, checkOptions } from '../internal/options.js';
+import { TimeZone } from '../internal/timeZone.js';
 import { DEFAULT_MAX_CELL_LENGTH } from './parseAnswer.js';
 
 /** Options for {@link parseTimestamp}. */
 export interface ParseTimestampOptions {
   /** What a number (or a string of digits) counts: `'ms'` since 1970 (default) or `'s'` (Unix seconds, as Delighted's API sends). */
   readonly unit?: 'ms' | 's' | undefined;
+  /**
+   * The IANA time zone of wall-clock times without an offset (`'2026-03-01 09:30'`), such as
+   * `'Europe/Berlin'`; default `'UTC'`. Times with `Z` or an offset are instants and keep it.
+   */
+  readonly timeZone?: string | undefined;
   /** The earliest acceptable moment. Default 2000-01-01T00:00:00Z. */
   readonly earliest?: Date | undefined;
   /** The latest acceptable moment. Default one day after now (answers do not come from the future). */
@@ -28,12 +37,16 @@ export type ParsedTimestamp =
       readonly expected: string;
     };
 
-const DEFAULT_EARLIEST = Date.UTC(2000, 0, 1);
-const DAY = 86_400_000;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The rules of one reading, checked once: every time read in the library goes through them. */
+export interface TimestampRules {
+  readonly unit: 'ms' | 's';
+  readonly zone: TimeZone | undefined;
+  readonly earliest: number;
+  readonly latest: number;
 }
+
+const DEFAULT_EARLIEST = utcTime(2000, 1, 1);
+const OPTION_NAMES = ['unit', 'timeZone', 'earliest', 'latest'] as const satisfies readonly (keyof ParseTimestampOptions)[];
 
 /** Reads exactly `count` digits at `at`, or undefined. */
 function digits(text: string, at: number, count: number): number | undefined {
@@ -48,11 +61,12 @@ function digits(text: string, at: number, count: number): number | undefined {
 
 /**
  * ISO 8601 in the forms exports use: `YYYY-MM-DD`, then optionally `T` (or a space) and
- * `hh:mm`, `:ss`, `.fraction`, and `Z` or an offset `±hh:mm` / `±hhmm`. A time without an offset is
- * read as UTC. Every field is range-checked, so 2026-02-30 and 25:00 are refused. One scan, no
- * regular expression. Returns epoch milliseconds, or undefined when the text is not such a date.
+ * `hh:mm`, `:ss`, `.fraction`, and `Z` or an offset `±hh:mm` / `±hhmm`. Every field is
+ * range-checked, so 2026-02-30 and 25:00 are refused, and years 0000–0099 are themselves. One scan,
+ * no regular expression. Returns the time in epoch milliseconds (the wall-clock time read as UTC
+ * when there is no offset) and whether an offset was given; undefined when the text is not such a date.
  */
-export function parseISOTimestamp(text: string): number | undefined {
+export function parseISOTimestamp(text: string): { readonly time: number; readonly zoned: boolean } | undefined {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -85,7 +99,9 @@ export function parseISOTimestamp(text: string): number | undefined {
     }
   }
   let offset = 0;
+  let zoned = false;
   if (i < text.length) {
+    zoned = true;
     if (text[i] === 'Z' || text[i] === 'z') i++;
     else if (text[i] === '+' || text[i] === '-') {
       const sign = text[i] === '-' ? -1 : 1;
@@ -98,35 +114,33 @@ export function parseISOTimestamp(text: string): number | undefined {
     } else return undefined;
   }
   if (i !== text.length) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offset;
+  return { time: utcTime(year, month, day, hour, minute, second, millisecond) - offset, zoned };
 }
 
-/**
- * Reads a timestamp as exports and webhooks send it: a `Date`, epoch milliseconds (or seconds
- * with `unit: 's'`) as a number or a string of digits, or an ISO 8601 string (see the formats
- * above; without an offset it is UTC). Empty cells give no date. It refuses invalid `Date`s and
- * impossible dates such as 2026-02-30 (`invalid_date`), and moments outside the bounds
- * (`out_of_range`; by default from 2000 to one day after now). A number that only fits as seconds
- * gets a hint in `expected`.
- *
- * @param value - the raw timestamp
- * @param options - the unit of numbers, and the bounds
- * @returns `{ ok: true, date }` or `{ ok: false, code, expected }`
- *
- * @example
- * ```ts
- * import { parseTimestamp } from 'cx-metrics';
- *
- * const parsed = parseTimestamp('2026-03-01T09:30:00+01:00');
- * parsed.ok && parsed.date?.toISOString(); // => "2026-03-01T08:30:00.000Z"
- * parseTimestamp('2026-02-30').ok; // => false
- * parseTimestamp(1767225600, { unit: 's' }).ok; // => true
- * ```
- */
-export function parseTimestamp(value: unknown, options: ParseTimestampOptions = {}): ParsedTimestamp {
-  const unit = options.unit ?? 'ms';
-  const earliest = options.earliest?.getTime() ?? DEFAULT_EARLIEST;
-  const latest = options.latest?.getTime() ?? Date.now() + DAY;
+/** Checks timestamp options once, for every value read with them. `now` is read here, once per call. */
+export function timestampRules(functionName: string, options: ParseTimestampOptions, path: Path, defaults: { readonly earliest: number; readonly latest: number }): TimestampRules {
+  const bound = (key: 'earliest' | 'latest', fallback: number): number => {
+    const value: unknown = options[key];
+    if (value === undefined) return fallback;
+    if (!isDate(value) || !Number.isFinite(timeOf(value))) fail(functionName, 'invalid_option', 'invalid_date', 'a valid Date', value, [...path, key]);
+    return timeOf(value);
+  };
+  const unit = checkChoice(functionName, options.unit ?? 'ms', ['ms', 's'], [...path, 'unit']);
+  const zone = options.timeZone === undefined || options.timeZone === 'UTC' ? undefined : new TimeZone(functionName, options.timeZone, [...path, 'timeZone']);
+  return { unit, zone, earliest: bound('earliest', defaults.earliest), latest: bound('latest', defaults.latest) };
+}
+
+/** The bounds of ingestion: from 2000 to one day after now. */
+export function ingestionBounds(): { readonly earliest: number; readonly latest: number } {
+  return { earliest: DEFAULT_EARLIEST, latest: Date.now() + DAY };
+}
+
+/** Every instant a Date can hold: the bounds of analysis, where old data is data. */
+export const ANY_TIME: { readonly earliest: number; readonly latest: number } = Object.freeze({ earliest: MIN_TIME, latest: MAX_TIME });
+
+/** Reads one timestamp by prepared rules: the hot path behind {@link parseTimestamp}. */
+export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTimestamp {
+  const { unit, earliest, latest } = rules;
   // The words are built only for a refusal: accepting must stay cheap on a hot ingest path.
   const refuse = (code: CxMetricsIssueCode, hint = ''): ParsedTimestamp => ({
     ok: false,
@@ -142,13 +156,49 @@ export function parseTimestamp(value: unknown, options: ParseTimestampOptions = 
     return { ok: true, date: new Date(time) };
   };
   if (value === null || value === undefined) return { ok: true, date: undefined };
-  if (value instanceof Date) return inBounds(value.getTime(), false);
   if (typeof value === 'number') return Number.isFinite(value) ? inBounds(unit === 's' ? value * 1000 : value, true) : refuse('not_finite');
-  if (typeof value !== 'string') return refuse('invalid_type');
-  if (value.length > DEFAULT_MAX_CELL_LENGTH) return refuse('too_long');
-  const text = value.trim();
-  if (text === '') return { ok: true, date: undefined };
-  if (/^\d{1,15}$/.test(text)) return inBounds(Number(text) * (unit === 's' ? 1000 : 1), true);
-  const time = parseISOTimestamp(text);
-  return time === undefined ? refuse('invalid_date') : inBounds(time, false);
+  if (typeof value === 'string') {
+    if (value.length > DEFAULT_MAX_CELL_LENGTH) return refuse('too_long');
+    const text = value.trim();
+    if (text === '') return { ok: true, date: undefined };
+    if (/^\d{1,15}$/.test(text)) return inBounds(Number(text) * (unit === 's' ? 1000 : 1), true);
+    const parsed = parseISOTimestamp(text);
+    if (parsed === undefined) return refuse('invalid_date');
+    return inBounds(parsed.zoned || rules.zone === undefined ? parsed.time : rules.zone.fromLocal(parsed.time), false);
+  }
+  if (isDate(value)) return inBounds(timeOf(value), false);
+  return refuse(typeof value === 'object' && value instanceof Date ? 'invalid_date' : 'invalid_type');
+}
+
+/**
+ * Reads a timestamp as exports and webhooks send it: a `Date`, epoch milliseconds (or seconds
+ * with `unit: 's'`) as a number or a string of digits, or an ISO 8601 string (`2026-03-01`,
+ * `2026-03-01T09:30`, `…:15.250Z`, `…+01:00`). A wall-clock time without an offset is read in
+ * `timeZone` (default UTC); in a DST gap it moves forward by the gap, in an overlap it takes the
+ * earlier instant. Empty cells give no date. It refuses invalid and fake `Date`s and impossible
+ * dates such as 2026-02-30 (`invalid_date`), and moments outside the bounds (`out_of_range`; by
+ * default from 2000 to one day after now). Years 0000–0099 are those years, never 1900–1999.
+ * A number that only fits as seconds gets a hint in `expected`.
+ *
+ * @param value - the raw timestamp
+ * @param options - the unit of numbers, the time zone of wall-clock times, and the bounds
+ * @returns `{ ok: true, date }` or `{ ok: false, code, expected }`
+ * @throws {@link CxMetricsError} `invalid_option` for a bad option (an unknown time zone included)
+ *
+ * @example
+ * ```ts
+ * import { parseTimestamp } from 'cx-metrics';
+ *
+ * const parsed = parseTimestamp('2026-03-01T09:30:00+01:00');
+ * parsed.ok && parsed.date?.toISOString(); // => "2026-03-01T08:30:00.000Z"
+ * const local = parseTimestamp('2026-03-01 09:30:00', { timeZone: 'America/New_York' });
+ * local.ok && local.date?.toISOString(); // => "2026-03-01T14:30:00.000Z"
+ * parseTimestamp('2026-02-30').ok; // => false
+ * parseTimestamp(1767225600, { unit: 's' }).ok; // => true
+ * ```
+ */
+export function parseTimestamp(value: unknown, options?: ParseTimestampOptions): ParsedTimestamp {
+  const fn = 'parseTimestamp';
+  const checked = checkOptions(fn, options, OPTION_NAMES);
+  return readTimestamp(value, timestampRules(fn, checked, ['options'], ingestionBounds()));
 }

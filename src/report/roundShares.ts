@@ -1,5 +1,5 @@
 import { fail } from '../internal/issue.js';
-import { checkKnownOptions, checkNumber } from '../internal/options.js';
+import { checkNumber, checkOptions } from '../internal/options.js';
 
 /** Options for {@link roundShares}. */
 export interface RoundSharesOptions {
@@ -33,16 +33,17 @@ export interface RoundSharesOptions {
  * roundShares([1, 1, 1], { decimals: 1 }); // => [33.4, 33.3, 33.3]
  * ```
  */
-export function roundShares(shares: readonly number[], options: RoundSharesOptions = {}): number[] {
+export function roundShares(shares: readonly number[], options?: RoundSharesOptions): number[] {
   const fn = 'roundShares';
-  checkKnownOptions(fn, options, ['total', 'decimals']);
-  const total = checkNumber(fn, options.total ?? 100, ['options', 'total'], { min: 0, exclusiveMin: true, describe: 'a total greater than 0' }, 'invalid_option');
-  const decimals = checkNumber(fn, options.decimals ?? 0, ['options', 'decimals'], { min: 0, max: 6, integer: true, describe: 'a whole number of decimals from 0 to 6' }, 'invalid_option');
+  const checked = checkOptions(fn, options, ['total', 'decimals']);
+  const total = checkNumber(fn, checked.total ?? 100, ['options', 'total'], { min: 0, exclusiveMin: true, describe: 'a total greater than 0' }, 'invalid_option');
+  const decimals = checkNumber(fn, checked.decimals ?? 0, ['options', 'decimals'], { min: 0, max: 6, integer: true, describe: 'a whole number of decimals from 0 to 6' }, 'invalid_option');
   if (!Array.isArray(shares) || shares.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of shares', shares, ['shares']);
   let sum = 0;
-  shares.forEach((share: unknown, index) => {
-    sum += checkNumber(fn, share, ['shares', index], { min: 0, describe: 'a finite share of at least 0' });
-  });
+  for (let index = 0; index < shares.length; index++) {
+    if (!(index in shares)) fail(fn, 'invalid_argument', 'hole', 'a finite share of at least 0 at every index', undefined, ['shares', index]);
+    sum += checkNumber(fn, shares[index], ['shares', index], { min: 0, describe: 'a finite share of at least 0' });
+  }
   if (sum === 0) return fail(fn, 'invalid_argument', 'out_of_range', 'shares that are not all zero', 0, ['shares']);
   // Work in integer units of the last kept decimal.
   const unit = 10 ** decimals;

@@ -1,5 +1,6 @@
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { makeIssue, throwIssues } from '../internal/issue.js';
+import { didYouMean } from '../internal/nearNames.js';
 import { normalizeLabel } from '../internal/normalizeLabel.js';
 
 /** Which end of a scale is the good one. A CES 1.0 "2" is good (`lower-is-better`); a CES 2.0 "2" is bad. */
@@ -76,6 +77,15 @@ const MAX_POINTS = 10_001;
 const POLARITIES: readonly string[] = ['higher-is-better', 'lower-is-better'];
 const SENTIMENTS: readonly string[] = ['positive', 'neutral', 'negative'];
 const METRICS: readonly string[] = ['nps', 'csat', 'ces'];
+const DEFINITION_KEYS = ['id', 'name', 'question', 'metric', 'min', 'max', 'polarity', 'bands', 'labels'] as const satisfies readonly (keyof ScaleDefinition)[];
+const BAND_KEYS = ['name', 'min', 'max', 'sentiment'] as const satisfies readonly (keyof Band)[];
+// Both lists name every key of their interface: a key added there and not here is a type error.
+type Unlisted = Exclude<keyof ScaleDefinition, (typeof DEFINITION_KEYS)[number]> | Exclude<keyof Band, (typeof BAND_KEYS)[number]>;
+const everyKeyListed: [Unlisted] extends [never] ? true : never = true;
+void everyKeyListed;
+
+/** Scales made by {@link defineScale} (the presets included): checked once, trusted after. */
+const defined = new WeakSet<object>();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,10 +97,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * integer `min < max`; bands with integer bounds inside the range that do not overlap and
  * together cover every point (so no answer can fall in no band, a defect of several survey
  * platforms); on a `higher-is-better` scale every positive band lies above every negative band
- * (and below it on a `lower-is-better` one); labels on existing points, unique ignoring case and spaces.
+ * (and below it on a `lower-is-better` one); labels on existing points, unique ignoring case and
+ * spaces; no unknown keys (a misspelled `lables` is refused, with the near name offered) and no
+ * holes in `bands`.
  *
  * The result is frozen, and the `const` type parameter keeps its literal id, range and band
- * names. Use one of the {@link scales} presets where one fits.
+ * names. Use one of the {@link scales} presets where one fits. A scale object made any other way
+ * (read from JSON, say) is checked by the same rules wherever it is used.
  *
  * @param definition - the scale to define
  * @returns the frozen scale
@@ -118,25 +131,41 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function defineScale<const Definition extends ScaleDefinition>(
   definition: Definition,
 ): Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']> {
-  const fn = 'defineScale';
+  return buildScale('defineScale', definition, []) as unknown as Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']>;
+}
+
+/** Whether a value is a scale made by {@link defineScale} (and so already checked). */
+export function isDefinedScale(value: unknown): value is Scale {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
+/**
+ * Checks a scale definition by every rule and returns the frozen scale, or throws
+ * `invalid_scale` listing every broken rule, in the caller's name and at the caller's path.
+ */
+export function buildScale(functionName: string, definition: unknown, at: readonly (string | number)[]): Scale {
+  const fn = functionName;
   const issues: CxMetricsIssue[] = [];
   const problem = (code: CxMetricsIssue['code'], expected: string, value: unknown, path: readonly (string | number)[]): void => {
-    issues.push(makeIssue(fn, code, expected, value, path));
+    issues.push(makeIssue(fn, code, expected, value, [...at, ...path]));
   };
   if (!isRecord(definition)) {
     problem('invalid_value', 'a scale definition object', definition, []);
     return throwIssues(fn, 'invalid_scale', issues);
   }
+  for (const key of Object.keys(definition)) {
+    if (!(DEFINITION_KEYS as readonly string[]).includes(key)) problem('unknown_name', `a scale key (${DEFINITION_KEYS.join(', ')})${didYouMean(key, DEFINITION_KEYS)}`, key, [key]);
+  }
   const { id, name, question, metric, min, max, polarity, bands, labels } = definition;
   if (typeof id !== 'string' || id.trim() === '' || id.length > 100) problem('invalid_value', 'a non-empty id of at most 100 characters', id, ['id']);
   if (name !== undefined && typeof name !== 'string') problem('invalid_value', 'a string name', name, ['name']);
   if (question !== undefined && typeof question !== 'string') problem('invalid_value', 'a string question', question, ['question']);
-  if (metric !== undefined && !METRICS.includes(metric)) problem('invalid_value', "'nps', 'csat' or 'ces'", metric, ['metric']);
-  const rangeOk = Number.isSafeInteger(min) && Number.isSafeInteger(max) && min < max && max - min < MAX_POINTS;
+  if (metric !== undefined && !METRICS.includes(metric as string)) problem('invalid_value', "'nps', 'csat' or 'ces'", metric, ['metric']);
+  const rangeOk = Number.isSafeInteger(min) && Number.isSafeInteger(max) && (min as number) < (max as number) && (max as number) - (min as number) < MAX_POINTS;
   if (!Number.isSafeInteger(min)) problem('not_an_integer', 'an integer min', min, ['min']);
   if (!Number.isSafeInteger(max)) problem('not_an_integer', 'an integer max', max, ['max']);
   if (Number.isSafeInteger(min) && Number.isSafeInteger(max) && !rangeOk) {
-    problem('out_of_range', `a max greater than min (${min}) and at most ${MAX_POINTS - 1} above it`, max, ['max']);
+    problem('out_of_range', `a max greater than min (${min as number}) and at most ${MAX_POINTS - 1} above it`, max, ['max']);
   }
   if (typeof polarity !== 'string' || !POLARITIES.includes(polarity)) problem('invalid_value', "'higher-is-better' or 'lower-is-better'", polarity, ['polarity']);
 
@@ -145,15 +174,26 @@ export function defineScale<const Definition extends ScaleDefinition>(
     problem('invalid_value', 'a non-empty array of bands', bands, ['bands']);
   } else {
     const names = new Set<string>();
-    bands.forEach((band: unknown, index) => {
-      if (!isRecord(band)) return problem('invalid_value', 'a band { name, min, max, sentiment }', band, ['bands', index]);
+    for (let index = 0; index < bands.length; index++) {
+      if (!(index in bands)) {
+        problem('hole', 'a band at every index (no holes in the array)', undefined, ['bands', index]);
+        continue;
+      }
+      const band: unknown = bands[index];
+      if (!isRecord(band)) {
+        problem('invalid_value', 'a band { name, min, max, sentiment }', band, ['bands', index]);
+        continue;
+      }
+      for (const key of Object.keys(band)) {
+        if (!(BAND_KEYS as readonly string[]).includes(key)) problem('unknown_name', `a band key (${BAND_KEYS.join(', ')})${didYouMean(key, BAND_KEYS)}`, key, ['bands', index, key]);
+      }
       const { name: bandName, min: low, max: high, sentiment } = band;
       let ok = true;
       if (typeof bandName !== 'string' || bandName.trim() === '') {
         problem('invalid_value', 'a non-empty band name', bandName, ['bands', index, 'name']);
         ok = false;
       } else if (names.has(bandName)) {
-        problem('invalid_value', 'a band name not used by another band', bandName, ['bands', index, 'name']);
+        problem('duplicate', 'a band name not used by another band', bandName, ['bands', index, 'name']);
         ok = false;
       } else names.add(bandName);
       if (typeof sentiment !== 'string' || !SENTIMENTS.includes(sentiment)) {
@@ -164,8 +204,8 @@ export function defineScale<const Definition extends ScaleDefinition>(
         if (!Number.isSafeInteger(bound)) {
           problem('not_an_integer', `an integer band ${key}`, bound, ['bands', index, key]);
           ok = false;
-        } else if (rangeOk && ((bound as number) < min || (bound as number) > max)) {
-          problem('out_of_range', `a band ${key} from ${min} to ${max}`, bound, ['bands', index, key]);
+        } else if (rangeOk && ((bound as number) < (min as number) || (bound as number) > (max as number))) {
+          problem('out_of_range', `a band ${key} from ${min as number} to ${max as number}`, bound, ['bands', index, key]);
           ok = false;
         }
       }
@@ -174,8 +214,8 @@ export function defineScale<const Definition extends ScaleDefinition>(
         ok = false;
       }
       if (ok) cleanBands.push(Object.freeze({ name: bandName as string, min: low as number, max: high as number, sentiment: sentiment as Sentiment }));
-    });
-    if (rangeOk && cleanBands.length === bands.length) checkCoverage(cleanBands, min, max, polarity as Polarity, problem);
+    }
+    if (rangeOk && cleanBands.length === bands.length) checkCoverage(cleanBands, min as number, max as number, polarity as Polarity, problem);
   }
 
   const cleanLabels: Record<number, string> = {};
@@ -185,14 +225,14 @@ export function defineScale<const Definition extends ScaleDefinition>(
       const seen = new Map<string, string>();
       for (const [key, label] of Object.entries(labels)) {
         const point = Number(key);
-        if (!Number.isSafeInteger(point) || String(point) !== key || (rangeOk && (point < min || point > max))) {
-          problem('out_of_range', `a label key that is a point from ${min} to ${max}`, key, ['labels', key]);
+        if (!Number.isSafeInteger(point) || String(point) !== key || (rangeOk && (point < (min as number) || point > (max as number)))) {
+          problem('out_of_range', `a label key that is a point from ${min as number} to ${max as number}`, key, ['labels', key]);
         } else if (typeof label !== 'string' || label.trim() === '') {
           problem('invalid_value', 'a non-empty label', label, ['labels', key]);
         } else {
           const normalized = normalizeLabel(label);
           const other = seen.get(normalized);
-          if (other !== undefined) problem('invalid_value', `a label different from the label of point ${other} (ignoring case and spaces)`, label, ['labels', key]);
+          if (other !== undefined) problem('duplicate', `a label different from the label of point ${other} (ignoring case and spaces)`, label, ['labels', key]);
           else {
             seen.set(normalized, key);
             cleanLabels[point] = label;
@@ -204,17 +244,19 @@ export function defineScale<const Definition extends ScaleDefinition>(
   if (issues.length > 0) throwIssues(fn, 'invalid_scale', issues);
 
   cleanBands.sort((a, b) => a.min - b.min);
-  return Object.freeze({
-    id,
-    name: name ?? id,
-    question,
-    metric,
-    min,
-    max,
-    polarity,
+  const scale: Scale = Object.freeze({
+    id: id as string,
+    name: (name as string | undefined) ?? (id as string),
+    question: question as string | undefined,
+    metric: metric as MetricKind | undefined,
+    min: min as number,
+    max: max as number,
+    polarity: polarity as Polarity,
     bands: Object.freeze(cleanBands),
     labels: Object.freeze(cleanLabels),
-  }) as unknown as Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']>;
+  });
+  defined.add(scale);
+  return scale;
 }
 
 /** Bands must partition the range, and good bands must sit at the good end. */

@@ -47,7 +47,9 @@ export type ResponseShape = {
  * const webhook = responseSchema(scales.ces7).extend({ ticket: z.string() });
  * const body = webhook.parse({ respondentId: 'u1', score: 6, ticket: 'T-9', submittedAt: '2026-03-01T09:30:00Z' });
  * body.ticket; // => "T-9"
- * ingest([body], { scale: scales.ces7, interactionId: 'ticket' }).records[0]?.interactionId; // => "T-9"
+ * // Once a mapping names a field, it names every field it reads
+ * const mapping = { scale: scales.ces7, score: 'score', respondentId: 'respondentId', submittedAt: 'submittedAt', interactionId: 'ticket' };
+ * ingest([body], mapping).records[0]?.interactionId; // => "T-9"
  * webhook.safeParse({ respondentId: 'u1', score: 8, ticket: 'T-9' }).success; // => false
  * ```
  */

@@ -1,10 +1,10 @@
 import type { MetricKind } from '../scales/defineScale.js';
-import type { ComparisonTest } from '../metrics/ComparisonResult.js';
-import type { ConfidenceInterval } from '../metrics/MetricResult.js';
 import type { PValueAdjustment } from '../stats/adjustPValues.js';
+import type { Interval } from '../stats/Interval.js';
+import type { ComparisonTest } from '../stats/TestResult.js';
 import type { Tally } from '../tally/Tally.js';
+import type { SegmentKeyValue } from '../tally/TallyGroups.js';
 import type { MetricResult } from './metricFunctions.js';
-import type { SegmentKeyValue } from './rowReading.js';
 
 /** A segment against the rest of the table (or the overall), with a p-value adjusted over the table. */
 export interface SegmentComparison {
@@ -12,8 +12,8 @@ export interface SegmentComparison {
   readonly against: 'rest' | 'overall';
   /** The signed difference segment − rest (or − overall), in the metric's units. */
   readonly difference: number;
-  /** Its interval. */
-  readonly ci: ConfidenceInterval<ComparisonTest>;
+  /** Its interval, in the metric's units. */
+  readonly ci: Interval<ComparisonTest>;
   /** The z or t statistic. */
   readonly statistic: number;
   /** The raw two-sided p-value. */
@@ -48,6 +48,8 @@ export interface SegmentTable {
   readonly metric: MetricKind;
   /** The fields segmented by (`'(function)'` for an accessor). */
   readonly by: readonly string[];
+  /** Rows read, every one of them in a segment (rows without a `by` field are in the segment whose key is `undefined`). */
+  readonly rows: number;
   /** The result over every row. */
   readonly overall: MetricResult;
   /** Every segment, in order of first appearance. */

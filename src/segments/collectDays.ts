@@ -1,21 +1,30 @@
 import { fail } from '../internal/issue.js';
-import { checkChoice, checkKnownOptions } from '../internal/options.js';
-import { isResponseRecord } from '../records/isResponseRecord.js';
-import { parseISOTimestamp } from '../records/parseTimestamp.js';
-import type { MetricKind, Scale } from '../scales/defineScale.js';
+import { isDate, MAX_TIME, MIN_TIME, timeOf } from '../internal/dates.js';
+import { didYouMean } from '../internal/nearNames.js';
+import { checkChoice, checkOptions } from '../internal/options.js';
+import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
+import { TimeZone } from '../internal/timeZone.js';
+import type { FieldSource } from '../records/IngestMapping.js';
+import { readTimestamp, type TimestampRules } from '../records/parseTimestamp.js';
+import { NamedField } from '../records/readField.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
+import type { Scale } from '../scales/defineScale.js';
 import { Accumulator } from '../tally/Accumulator.js';
-import { finishWeights } from '../tally/readAnswers.js';
+import { type AnswerOptions, AnswerReader } from '../tally/AnswerReader.js';
 import type { Tally } from '../tally/Tally.js';
-import { bucketLabel, bucketStart, nextBucket, TIME_UNITS, type TimeUnit, ZonedCalendar } from './calendar.js';
-import { METRIC_OPTION_NAMES, type MetricOptions, type MetricResult } from './metricFunctions.js';
-import { RowAdder, type RowOptions } from './rowReading.js';
+import { TallyGroups } from '../tally/TallyGroups.js';
+import { bucketLabel, bucketStart, nextBucket, TIME_UNITS, type TimeUnit } from './calendar.js';
+import { METRIC_OPTION_NAMES, type MetricFunctions, type MetricOptions, type MetricResult, metricFunctions } from './metricFunctions.js';
+import { checkMinimumN, throwIfInvalidRows } from './SegmentCollector.js';
 
 /** Options shared by `trend` and `rollingWindows`. */
-export interface TimeOptions<Row = never> extends RowOptions<Row>, MetricOptions {
-  /** The metric: `'nps'`, `'csat'` or `'ces'`. Default: the scale's own metric. */
-  readonly metric?: MetricKind | undefined;
-  /** Reads the moment of a row (a `Date`, epoch milliseconds or ISO 8601); records use `submittedAt`. */
-  readonly time?: ((row: Row, index: number) => unknown) | undefined;
+export interface TimeOptions<Row = never> extends AnswerOptions<Row>, MetricOptions {
+  /**
+   * Where a row's moment is: a field name or an accessor giving a `Date`, epoch milliseconds or
+   * an ISO 8601 string (read by the rules of `parseTimestamp`; a wall-clock time without an offset
+   * is read in `timeZone`). Records use `submittedAt`.
+   */
+  readonly time?: FieldSource<Row> | undefined;
   /** An IANA time zone for the calendar (`'Europe/Berlin'`); default `'UTC'`. */
   readonly timeZone?: string | undefined;
   /** The first moment to include (earlier rows are left out and counted); default: the first row's bucket. */
@@ -26,81 +35,104 @@ export interface TimeOptions<Row = never> extends RowOptions<Row>, MetricOptions
   readonly minimumN?: number | undefined;
 }
 
-export const TIME_OPTION_NAMES: readonly string[] = ['scale', 'value', 'weights', 'metric', 'time', 'timeZone', 'from', 'to', 'minimumN', ...METRIC_OPTION_NAMES];
+/** The option names of {@link TimeOptions}, tied to the interface. */
+const LISTED_TIME_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'time', 'timeZone', 'from', 'to', 'minimumN'] as const satisfies readonly (keyof TimeOptions)[];
+/** The names, for checking at run time. */
+export const TIME_OPTION_NAMES: readonly (keyof TimeOptions)[] = LISTED_TIME_OPTION_NAMES;
+type Unlisted = Exclude<keyof TimeOptions, (typeof LISTED_TIME_OPTION_NAMES)[number]>;
+const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
+void everyOptionListed;
 
-/** Rows per local day, and the rows that could not be placed in time. */
-export interface DayTallies {
-  readonly calendar: ZonedCalendar;
-  readonly scale: Scale;
-  /** Local day → tally, for days with rows. */
-  readonly days: ReadonlyMap<number, Tally>;
-  /** Rows with no usable timestamp. */
+/** Where every row of a time series went. `placed + undated + invalidTime + outOfRange === total`. */
+export interface TimeAccounting {
+  /** Rows read. */
+  readonly total: number;
+  /** Rows in a bucket (or day) of the series. */
+  readonly placed: number;
+  /** Rows without a time (empty, null, or no such field in that row). */
   readonly undated: number;
-  /** Rows before `from` or from `to` on. */
+  /** Rows whose time is no time: an impossible date (`2026-02-30`), a fake or invalid `Date`, a value of the wrong kind. */
+  readonly invalidTime: number;
+  /** Rows whose time lies before `from`, at or after `to`, or beyond what a `Date` can hold. */
   readonly outOfRange: number;
 }
 
-/** Reads a moment: a valid Date, finite epoch milliseconds, or a strict ISO 8601 string. */
-function momentOf(value: unknown): number | undefined {
-  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.length <= 64) return parseISOTimestamp(value.trim());
-  return undefined;
+/** Rows per local day, and where every row went. */
+export interface DayTallies {
+  readonly zone: TimeZone;
+  readonly scale: Scale;
+  readonly metric: MetricFunctions;
+  /** Local day → tally, for days with rows, in day order. */
+  readonly days: ReadonlyMap<number, Tally>;
+  readonly rows: TimeAccounting;
 }
 
-/** One pass over rows into one accumulator per local day of the time zone. */
-export function collectDays<Row>(functionName: string, rows: Iterable<Row> | ArrayLike<Row>, options: TimeOptions<Row>, extraOptions: readonly string[]): DayTallies {
+const checkBound = (functionName: string, bound: unknown, key: string): number | undefined => {
+  if (bound === undefined) return undefined;
+  if (!isDate(bound) || !Number.isFinite(timeOf(bound))) fail(functionName, 'invalid_option', 'invalid_date', 'a valid Date', bound, ['options', key]);
+  return timeOf(bound);
+};
+
+/** One pass over rows into one tally per local day of the time zone (the grouping engine), every row accounted for. */
+export function collectDays<Row>(functionName: string, rows: Rows<Row>, options: TimeOptions<Row> | undefined, extraOptions: readonly string[]): DayTallies {
   const fn = functionName;
-  if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object', options, ['options']);
-  checkKnownOptions(fn, options, [...TIME_OPTION_NAMES, ...extraOptions]);
-  const calendar = new ZonedCalendar(fn, options.timeZone ?? 'UTC');
-  if (options.time !== undefined && typeof options.time !== 'function') fail(fn, 'invalid_option', 'invalid_value', 'an accessor (row, index) => moment', options.time, ['options', 'time']);
-  for (const key of ['from', 'to'] as const) {
-    const bound = options[key];
-    if (bound !== undefined && !(bound instanceof Date && Number.isFinite(bound.getTime()))) fail(fn, 'invalid_option', 'invalid_date', 'a valid Date', bound, ['options', key]);
-  }
-  const from = options.from?.getTime() ?? -Infinity;
-  const to = options.to?.getTime() ?? Infinity;
-  const adder = new RowAdder<Row>(fn, options);
-  const accumulators = new Map<number, Accumulator>();
-  let addRow: ((accumulator: Accumulator, row: Row, index: number) => void) | undefined;
-  let timeOf: ((row: Row, index: number) => unknown) | undefined = options.time;
+  const checked = checkOptions(fn, options, [...TIME_OPTION_NAMES, ...extraOptions]);
+  const zone = new TimeZone(fn, checked.timeZone ?? 'UTC', ['options', 'timeZone']);
+  const from = checkBound(fn, checked.from, 'from') ?? -Infinity;
+  const to = checkBound(fn, checked.to, 'to') ?? Infinity;
+  const time = checked.time;
+  if (time !== undefined && typeof time !== 'string' && typeof time !== 'function') fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => moment', time, ['options', 'time']);
+  const rules: TimestampRules = { unit: 'ms', zone: zone.isUTC ? undefined : zone, earliest: MIN_TIME, latest: MAX_TIME };
+  const groups = new TallyGroups<Row>(fn, new AnswerReader<Row>(fn, checked, ['rows']), ['rows']);
+  let timeField: NamedField | undefined;
+  let timeOfRow: ((row: Row, index: number) => unknown) | undefined;
   let undated = 0;
+  let invalidTime = 0;
   let outOfRange = 0;
-  const take = (row: Row, index: number): void => {
-    if (addRow === undefined) {
-      const records = isResponseRecord(row) && options.value === undefined;
-      addRow = adder.adder(records);
-      timeOf ??= records ? (record: Row) => (record as { submittedAt?: Date }).submittedAt : undefined;
-      if (timeOf === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a time accessor (row, index) => moment, for rows that are not records', undefined, ['options', 'time']);
+  const place = (row: Row, index: number): void => {
+    if (timeOfRow === undefined) {
+      groups.reader.start(row);
+      const records = groups.reader.records;
+      if (typeof time === 'string') {
+        const field = (timeField = new NamedField(time, records, false));
+        timeOfRow = (input) => field.read(input);
+      } else if (time !== undefined) timeOfRow = time;
+      else if (records) timeOfRow = (record) => (record as ResponseRecord).submittedAt;
+      else fail(fn, 'invalid_option', 'invalid_value', 'a time field or accessor (row, index) => moment, for rows that are not records', undefined, ['options', 'time']);
     }
-    const moment = momentOf((timeOf as (row: Row, index: number) => unknown)(row, index));
-    if (moment === undefined) {
+    const moment = readTimestamp(timeOfRow(row, index), rules);
+    if (!moment.ok) {
+      if (moment.code === 'out_of_range') outOfRange++;
+      else invalidTime++;
+      return;
+    }
+    if (moment.date === undefined) {
       undated++;
       return;
     }
-    if (moment < from || moment >= to) {
+    const instant = moment.date.getTime();
+    if (instant < from || instant >= to) {
       outOfRange++;
       return;
     }
-    const day = calendar.localDay(moment);
-    let accumulator = accumulators.get(day);
-    if (accumulator === undefined) accumulators.set(day, (accumulator = adder.accumulator(adder.scaleFor(row))));
-    addRow(accumulator, row, index);
+    groups.add(zone.localDay(instant), row, index);
   };
-  if (Array.isArray(rows)) rows.forEach((row: Row, index) => take(row, index));
-  else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) {
-    let index = 0;
-    for (const row of rows as Iterable<Row>) take(row, index++);
-  } else fail(fn, 'invalid_input', 'invalid_value', 'an array or iterable of rows', rows, ['rows']);
-  const scale = adder.scale ?? options.scale;
-  if (scale === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) when no row is dated', undefined, ['options', 'scale']);
-  const days = new Map<number, Tally>();
-  for (const [day, accumulator] of [...accumulators].sort((a, b) => a[0] - b[0])) {
-    finishWeights(fn, accumulator);
-    days.set(day, accumulator.toTally());
+  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], place, () => invalidTime++);
+  if (timeField !== undefined && total > 0 && timeField.missing === total) {
+    fail(fn, 'invalid_option', 'unknown_name', `a time field that some row has${didYouMean(timeField.name, timeField.offered)}`, timeField.name, ['options', 'time']);
   }
-  return { calendar, scale, days, undated, outOfRange };
+  const scale = groups.reader.scale;
+  if (scale === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) when no row is a record', undefined, ['options', 'scale']);
+  const metric = metricFunctions(fn, checked, scale);
+  const found = groups.finish(total).sort((a, b) => (a.key[0] as number) - (b.key[0] as number));
+  throwIfInvalidRows(
+    fn,
+    found.map((group) => group.tally),
+    metric.onInvalid,
+  );
+  const days = new Map(found.map((group) => [group.key[0] as number, group.tally]));
+  const placed = total - undated - invalidTime - outOfRange;
+  return { zone, scale, metric, days, rows: Object.freeze({ total, placed, undated, invalidTime, outOfRange }) };
 }
 
 /** Checks a time unit option. */
@@ -127,21 +159,19 @@ export interface TimeSlot {
 /** What every time series has besides its slots. */
 export interface TimeSeriesBase {
   /** The metric. */
-  readonly metric: MetricKind;
+  readonly metric: MetricResult['metric'];
   /** The calendar's time zone. */
   readonly timeZone: string;
-  /** Rows without a usable timestamp: counted here, not placed in any slot. */
-  readonly undated: number;
-  /** Rows outside `from`…`to`. */
-  readonly outOfRange: number;
+  /** Where every row went: placed, undated, with an invalid time, or out of range. */
+  readonly rows: TimeAccounting;
 }
 
 /** A slot from local days and its tally. */
 export function timeSlot(days: DayTallies, label: string, startDay: number, endDay: number, answered: number, minimumN: number, result: MetricResult): TimeSlot {
   return {
     label,
-    start: new Date(days.calendar.startOfDay(startDay)),
-    end: new Date(days.calendar.startOfDay(endDay)),
+    start: new Date(days.zone.startOfDay(startDay)),
+    end: new Date(days.zone.startOfDay(endDay)),
     n: answered,
     reliable: answered >= minimumN,
     result,
@@ -151,8 +181,8 @@ export function timeSlot(days: DayTallies, label: string, startDay: number, endD
 /** The first local day of every step from the first row's (or `from`'s) to the last row's (or `to`'s). */
 export function steps(days: DayTallies, options: { readonly from?: Date | undefined; readonly to?: Date | undefined }, unit: TimeUnit): { start: number; end: number; label: string }[] {
   const known = [...days.days.keys()];
-  const first = options.from === undefined ? known[0] : days.calendar.localDay(options.from.getTime());
-  const last = options.to === undefined ? known[known.length - 1] : days.calendar.localDay(options.to.getTime() - 1);
+  const first = options.from === undefined ? known[0] : days.zone.localDay(timeOf(options.from));
+  const last = options.to === undefined ? known[known.length - 1] : days.zone.localDay(timeOf(options.to) - 1);
   const list: { start: number; end: number; label: string }[] = [];
   if (first === undefined || last === undefined) return list;
   for (let start = bucketStart(first, unit); start <= last; start = nextBucket(start, unit)) list.push({ start, end: nextBucket(start, unit), label: bucketLabel(start, unit) });
@@ -160,6 +190,6 @@ export function steps(days: DayTallies, options: { readonly from?: Date | undefi
 }
 
 /** The tally of nothing, for empty slots. */
-export function emptyTally(functionName: string, days: DayTallies): Tally {
-  return new Accumulator(functionName, days.scale, 0).toTally();
+export function emptyTally(days: DayTallies): Tally {
+  return new Accumulator(days.scale, 0).toTally();
 }

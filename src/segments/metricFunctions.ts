@@ -1,14 +1,13 @@
 import { fail } from '../internal/issue.js';
-import type { MetricKind, Scale } from '../scales/defineScale.js';
-import { compareCES } from '../metrics/compareCES.js';
-import { compareCSAT } from '../metrics/compareCSAT.js';
-import { compareNPS } from '../metrics/compareNPS.js';
+import { compareCESTallies } from '../metrics/compareCES.js';
+import { compareCSATTallies } from '../metrics/compareCSAT.js';
+import { compareNPSTallies } from '../metrics/compareNPS.js';
 import type { Comparison } from '../metrics/ComparisonResult.js';
-import { computeCES, type CESOptions, type CESResult } from '../metrics/computeCES.js';
-import { computeCSAT, type CSATOptions, type CSATResult } from '../metrics/computeCSAT.js';
-import { computeNPS, type NPSOptions, type NPSResult } from '../metrics/computeNPS.js';
-import type { NPSIntervalMethod } from '../stats/npsInterval.js';
-import type { ProportionIntervalMethod } from '../stats/proportionInterval.js';
+import { type CESOptions, type CESResult, cesSettings, scoreCES } from '../metrics/computeCES.js';
+import { type CSATOptions, type CSATResult, csatSettings, scoreCSAT } from '../metrics/computeCSAT.js';
+import { type NPSOptions, type NPSResult, npsSettings, scoreNPS } from '../metrics/computeNPS.js';
+import { checkOnInvalid, type OnInvalid } from '../metrics/resolveTally.js';
+import type { MetricKind, Scale } from '../scales/defineScale.js';
 import type { Tally } from '../tally/Tally.js';
 
 /** Any metric result. */
@@ -16,10 +15,12 @@ export type MetricResult = NPSResult | CSATResult | CESResult;
 
 /** The options of the metric computed for every segment, bucket or window; each metric takes its own. */
 export interface MetricOptions {
+  /** The metric: `'nps'`, `'csat'` or `'ces'`. Default: the scale's own metric. */
+  readonly metric?: MetricKind | undefined;
   /** Confidence level, strictly between 0 and 1. Default 0.95. */
   readonly level?: number | undefined;
-  /** The interval method: for NPS `'adjusted-wald'`, `'wald'` or `'score'`; for CSAT and CES shares `'wilson'`, `'agresti-coull'` or `'clopper-pearson'`. */
-  readonly interval?: NPSIntervalMethod | ProportionIntervalMethod | undefined;
+  /** The interval method, as the metric takes it (see {@link NPSOptions}, {@link CSATOptions}, {@link CESOptions}). */
+  readonly interval?: NPSOptions['interval'] | CSATOptions['interval'] | CESOptions['interval'];
   /** NPS: the denominator (`'answered'` or `'all'`). */
   readonly denominator?: NPSOptions['denominator'];
   /** CSAT: the satisfied range. */
@@ -28,43 +29,51 @@ export interface MetricOptions {
   readonly easy?: CESOptions['easy'];
   /** CES: the difficult range. */
   readonly difficult?: CESOptions['difficult'];
-  /** CES: the interval method of net easy. */
-  readonly netInterval?: CESOptions['netInterval'];
   /** What to do with answers off the scale: `'throw'` (default) or `'exclude'`. */
-  readonly onInvalid?: 'throw' | 'exclude' | undefined;
+  readonly onInvalid?: OnInvalid | undefined;
 }
 
-/** The metric option names passed through to compute functions. */
-export const METRIC_OPTION_NAMES: readonly string[] = ['level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'netInterval', 'onInvalid'];
+/** The metric option names, tied to {@link MetricOptions}. */
+const LISTED_METRIC_OPTION_NAMES = ['metric', 'level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'onInvalid'] as const satisfies readonly (keyof MetricOptions)[];
+/** The names, for checking at run time. */
+export const METRIC_OPTION_NAMES: readonly (keyof MetricOptions)[] = LISTED_METRIC_OPTION_NAMES;
+type Unlisted = Exclude<keyof MetricOptions, (typeof LISTED_METRIC_OPTION_NAMES)[number]>;
+const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
+void everyOptionListed;
 
-/** compute and compare for one metric, on tallies. */
+/** compute and compare for one metric, on tallies, with the options checked once. */
 export interface MetricFunctions {
   readonly metric: MetricKind;
+  readonly onInvalid: OnInvalid;
   readonly compute: (tally: Tally) => MetricResult;
   readonly compare: (a: Tally, b: Tally) => Comparison<MetricResult>;
 }
 
-const NAMES: Record<MetricKind, readonly string[]> = {
-  nps: ['level', 'interval', 'denominator', 'onInvalid'],
-  csat: ['level', 'interval', 'satisfied', 'onInvalid'],
-  ces: ['level', 'interval', 'netInterval', 'easy', 'difficult', 'onInvalid'],
+const OWN: Record<MetricKind, readonly string[]> = {
+  nps: ['level', 'interval', 'denominator'],
+  csat: ['level', 'interval', 'satisfied'],
+  ces: ['level', 'interval', 'easy', 'difficult'],
 };
 
-/** Picks the metric (the option, or the scale's own) and binds its options. */
-export function metricFunctions(functionName: string, metric: unknown, scale: Scale, options: MetricOptions): MetricFunctions {
-  const kind = metric ?? scale.metric;
+/** Picks the metric (the option, or the scale's own), checks its options once in the caller's name, and binds them. */
+export function metricFunctions(functionName: string, options: MetricOptions, scale: Scale): MetricFunctions {
+  const fn = functionName;
+  const kind = options.metric ?? scale.metric;
   if (kind !== 'nps' && kind !== 'csat' && kind !== 'ces') {
-    return fail(functionName, 'invalid_option', 'invalid_value', `'nps', 'csat' or 'ces' (scale '${scale.id}' names no metric)`, kind, ['options', 'metric']);
+    return fail(fn, 'invalid_option', 'invalid_value', `'nps', 'csat' or 'ces'${options.metric === undefined ? ` (scale '${scale.id}' names no metric)` : ''}`, kind, ['options', 'metric']);
   }
-  const picked: Record<string, unknown> = {};
-  for (const name of METRIC_OPTION_NAMES) {
-    const value = (options as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    if (!NAMES[kind].includes(name)) fail(functionName, 'invalid_option', 'invalid_value', `an option of ${kind.toUpperCase()} (${NAMES[kind].join(', ')})`, name, ['options', name]);
-    picked[name] = value;
+  for (const name of ['denominator', 'satisfied', 'easy', 'difficult'] as const) {
+    if (options[name] !== undefined && !OWN[kind].includes(name)) fail(fn, 'invalid_option', 'invalid_value', `an option of ${kind.toUpperCase()} (${OWN[kind].join(', ')})`, name, ['options', name]);
   }
-  const bound = picked as never;
-  if (kind === 'nps') return { metric: kind, compute: (tally) => computeNPS(tally, bound), compare: (a, b) => compareNPS(a, b, bound) };
-  if (kind === 'csat') return { metric: kind, compute: (tally) => computeCSAT(tally, bound), compare: (a, b) => compareCSAT(a, b, bound) };
-  return { metric: kind, compute: (tally) => computeCES(tally, bound), compare: (a, b) => compareCES(a, b, bound) };
+  const onInvalid = checkOnInvalid(fn, options.onInvalid, 'throw');
+  if (kind === 'nps') {
+    const settings = npsSettings(fn, options as NPSOptions<never>, scale);
+    return { metric: kind, onInvalid, compute: (tally) => scoreNPS(tally, settings), compare: (a, b) => compareNPSTallies(fn, a, b, settings) };
+  }
+  if (kind === 'csat') {
+    const settings = csatSettings(fn, options as CSATOptions<never>, scale);
+    return { metric: kind, onInvalid, compute: (tally) => scoreCSAT(tally, settings), compare: (a, b) => compareCSATTallies(fn, a, b, settings) };
+  }
+  const settings = cesSettings(fn, options as CESOptions<never>, scale);
+  return { metric: kind, onInvalid, compute: (tally) => scoreCES(tally, settings), compare: (a, b) => compareCESTallies(fn, a, b, settings) };
 }

@@ -4,8 +4,8 @@ import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
 import { addMonths, type TimeUnit } from './calendar.js';
 import { checkUnit, collectDays, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
-import { metricFunctions } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
+import type { Rows } from '../internal/readRows.js';
 
 /** A trailing window of whole days. */
 export interface WindowOfDays {
@@ -54,7 +54,7 @@ export interface RollingWindowSeries extends TimeSeriesBase {
  * calendar), and each window merges the days it covers, so overlapping windows cost no second
  * pass. Windows below `minimumN` are marked `reliable: false`.
  *
- * @param rows - records from `ingest`, or rows with `value`, `time` and `scale`
+ * @param rows - records from `ingest`, or rows with `value`, `time` (field names or accessors) and `scale`
  * @param options - window, step, timeZone, from/to, minimumN, metric and its options
  * @returns the series of windows
  * @throws {@link CxMetricsError} `invalid_option` for a bad window, step or time zone
@@ -68,7 +68,7 @@ export interface RollingWindowSeries extends TimeSeriesBase {
  * series.windows.map((window) => [window.label, window.n, window.result.score]); // => [["2026-01", 30, 100], ["2026-02", 30, 100], ["2026-03", 30, -100], ["2026-04", 30, -100]]
  * ```
  */
-export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, options: RollingWindowOptions<Row>): RollingWindowSeries {
+export function rollingWindows<Row = never>(rows: Rows<Row>, options: RollingWindowOptions<Row>): RollingWindowSeries {
   const fn = 'rollingWindows';
   if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a window', options, ['options']);
   const window = options.window as WindowLength | undefined;
@@ -78,10 +78,10 @@ export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>
   const collected = collectDays(fn, rows, options, ['window', 'step']);
   const step = checkUnit(fn, options.step, 'step', 'isoWeek');
   const minimumN = checkMinimumN(fn, options.minimumN);
-  const metric = metricFunctions(fn, options.metric, collected.scale, options);
+  const metric = collected.metric;
   const days = [...collected.days.keys()];
   const tallies = [...collected.days.values()];
-  const empty = emptyTally(fn, collected);
+  const empty = emptyTally(collected);
   const firstAtOrAfter = (day: number): number => {
     let low = 0;
     let high = days.length;
@@ -98,5 +98,5 @@ export function rollingWindows<Row = never>(rows: Iterable<Row> | ArrayLike<Row>
     const tally = covered.length === 0 ? empty : mergeTallies(covered);
     return Object.freeze(timeSlot(collected, label, startDay, end, tally.answered, minimumN, metric.compute(tally)));
   });
-  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.calendar.timeZone, windows: Object.freeze(windows), undated: collected.undated, outOfRange: collected.outOfRange });
+  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.zone.name, windows: Object.freeze(windows), rows: collected.rows });
 }

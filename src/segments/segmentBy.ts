@@ -1,4 +1,5 @@
 import { fail } from '../internal/issue.js';
+import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import { type SegmentBy, SegmentCollector, type SegmentOptions } from './SegmentCollector.js';
 import type { SegmentTable } from './SegmentTable.js';
 
@@ -10,16 +11,22 @@ import type { SegmentTable } from './SegmentTable.js';
  * Benjamini–Hochberg for a false-discovery rate). Segments below `minimumN` (30) are marked
  * `reliable: false`; `suppressSmall` withholds their scores.
  *
- * `by` is a field name (`'channel'`; for records, a record field or an attribute), several
- * (a cross-tab: `['channel', 'plan']`), or an accessor. Keys are kept as arrays of values in
- * Maps, so any string, `__proto__` included, is just a segment name. One accumulator per
- * segment, never a copy of the rows: memory grows with the segments, not with the answers.
+ * `by` is a field name, several (a cross-tab: `['channel', 'plan']`), or an accessor. A name
+ * means one thing by one rule: for records, a record field (`channel`, `touchpoint`,
+ * `customerId`…) when it is one, else an attribute; for other rows, the row's own property. A
+ * name that no row has (a misspelling, or a record field never filled in) is an error naming the
+ * near names, never one segment of `undefined`; rows that lack a name some rows have are the
+ * segment whose key is `undefined`. Keys are kept in Maps, so any string, `__proto__` included, is
+ * just a segment name. One tally per segment, never a copy of the rows: memory grows with the
+ * segments, not with the answers.
  *
- * @param rows - records from `ingest`, or rows with a `value` accessor and a `scale`
+ * @param rows - records from `ingest`, or rows with `value` (a field name or an accessor) and a `scale`
  * @param by - a field, fields, or an accessor
- * @param options - metric, scale, accessors, minimumN, suppressSmall, compareWith, adjust, and the metric's own options
+ * @param options - metric, scale, value, weights, minimumN, suppressSmall, compareWith, adjust, and the metric's own options
  * @returns the table
- * @throws {@link CxMetricsError} `invalid_option` for a bad option, `invalid_answers` through the metric, `invalid_input` for a non-primitive segment value
+ * @throws {@link CxMetricsError} `invalid_option` for a bad option or a `by` name no row has,
+ * `invalid_answers` (each named by its row), `invalid_input` for a key that is not a primitive or
+ * keys of changing length, `source_failed` when the input or an accessor throws
  *
  * @example
  * ```ts
@@ -29,27 +36,23 @@ import type { SegmentTable } from './SegmentTable.js';
  *   ...Array.from({ length: 40 }, (_, i) => ({ score: i % 4 === 0 ? 6 : 10, channel: 'chat' })),
  *   ...Array.from({ length: 40 }, (_, i) => ({ score: i % 4 === 0 ? 10 : 3, channel: 'phone' })),
  * ];
- * const { records } = ingest(rows, { scale: scales.nps, attributes: ['channel'] });
+ * const { records } = ingest(rows, { scale: scales.nps });
  * const table = segmentBy(records, 'channel');
  * table.segments.map((segment) => [segment.key[0], segment.result?.score]); // => [["chat", 50], ["phone", -50]]
  * table.get('phone')?.comparison?.difference; // => -100
  * (table.get('phone')?.comparison?.adjustedPValue ?? 1) < 0.001; // => true
  * ```
  */
-export function segmentBy<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, by: SegmentBy<Row>, options: SegmentOptions<Row> = {}): SegmentTable {
-  const collector = new SegmentCollector('segmentBy', by, options);
-  let sink: ((row: Row, index: number) => void) | undefined;
-  const take = (row: Row, index: number): void => (sink ??= collector.sink(row))(row, index);
-  if (typeof rows === 'object' && rows !== null && Array.isArray(rows)) {
-    if (rows.length > 0) {
-      const add = collector.sink(rows[0] as Row);
-      for (let i = 0; i < rows.length; i++) add(rows[i] as Row, i);
-    }
-  } else if (typeof rows === 'object' && rows !== null && Symbol.iterator in rows) {
-    let index = 0;
-    for (const row of rows as Iterable<Row>) take(row, index++);
-  } else if (typeof rows === 'object' && rows !== null && typeof (rows as ArrayLike<Row>).length === 'number') {
-    for (let i = 0; i < (rows as ArrayLike<Row>).length; i++) take((rows as ArrayLike<Row>)[i] as Row, i);
-  } else fail('segmentBy', 'invalid_input', 'invalid_value', 'an array or iterable of rows', rows, ['rows']);
-  return collector.finish();
+export function segmentBy<Row = never>(rows: Rows<Row>, by: SegmentBy<Row>, options?: SegmentOptions<Row>): SegmentTable {
+  const fn = 'segmentBy';
+  const collector = new SegmentCollector<Row>(fn, by, options);
+  if (options?.signal !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no signal: segmentBy reads synchronously (segmentByAsync takes one)', options.signal, ['options', 'signal']);
+  const count = forEachRow(
+    fn,
+    rowSource<Row>(fn, rows, ['rows'], false),
+    ['rows'],
+    (row, index) => collector.take(row, index),
+    (index) => collector.hole(index),
+  );
+  return collector.finish(count);
 }

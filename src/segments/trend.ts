@@ -3,8 +3,9 @@ import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
 import { bucketStart, type TimeUnit } from './calendar.js';
 import { checkUnit, collectDays, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
-import { type MetricResult, metricFunctions } from './metricFunctions.js';
+import type { MetricResult } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
+import type { Rows } from '../internal/readRows.js';
 
 /** Options for {@link trend}. */
 export interface TrendOptions<Row = never> extends TimeOptions<Row> {
@@ -32,12 +33,14 @@ export interface TrendSeries extends TimeSeriesBase {
  * where people there expect), every bucket's full result with its interval, empty buckets listed
  * with `n: 0`, and the change from the previous bucket with the metric's test (NPS: adjusted-Wald
  * z; CSAT: Newcombe; CES: Welch t). ISO weeks start on Monday and belong to the ISO week-year
- * (1 January 2027 is in 2026-W53). Rows without a timestamp are counted in `undated`.
+ * (1 January 2027 is in 2026-W53). Times are read by the rules of {@link parseTimestamp} (a
+ * wall-clock time without an offset is read in `timeZone`), and every row is accounted for in
+ * `rows`: placed, undated, with an invalid time (never mistaken for no time), or out of range.
  *
- * @param rows - records from `ingest` (timed by `submittedAt`), or rows with `value`, `time` and `scale`
+ * @param rows - records from `ingest` (timed by `submittedAt`), or rows with `value`, `time` (field names or accessors) and `scale`
  * @param options - unit, timeZone, from/to, minimumN, metric and its options
  * @returns the series
- * @throws {@link CxMetricsError} `invalid_option` for a bad option (an unknown time zone included)
+ * @throws {@link CxMetricsError} `invalid_option` for a bad option (an unknown time zone, a `time` field no row has), `invalid_answers` (by row)
  *
  * @example
  * ```ts
@@ -51,14 +54,15 @@ export interface TrendSeries extends TimeSeriesBase {
  * const { records } = ingest(rows, { scale: scales.nps });
  * const series = trend(records, { unit: 'month' });
  * series.buckets.map((bucket) => [bucket.label, bucket.n, bucket.result.score]); // => [["2026-01", 2, 0], ["2026-02", 0, undefined], ["2026-03", 1, 100]]
+ * series.rows; // => { total: 3, placed: 3, undated: 0, invalidTime: 0, outOfRange: 0 }
  * ```
  */
-export function trend<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, options: TrendOptions<Row> = {}): TrendSeries {
+export function trend<Row = never>(rows: Rows<Row>, options?: TrendOptions<Row>): TrendSeries {
   const fn = 'trend';
   const collected = collectDays(fn, rows, options, ['unit']);
-  const unit = checkUnit(fn, options.unit, 'unit', 'month');
-  const minimumN = checkMinimumN(fn, options.minimumN);
-  const metric = metricFunctions(fn, options.metric, collected.scale, options);
+  const unit = checkUnit(fn, options?.unit, 'unit', 'month');
+  const minimumN = checkMinimumN(fn, options?.minimumN);
+  const metric = collected.metric;
   const byBucket = new Map<number, Tally[]>();
   for (const [day, tally] of collected.days) {
     const start = bucketStart(day, unit);
@@ -66,15 +70,15 @@ export function trend<Row = never>(rows: Iterable<Row> | ArrayLike<Row>, options
     if (list === undefined) byBucket.set(start, [tally]);
     else list.push(tally);
   }
-  const empty = emptyTally(fn, collected);
+  const empty = emptyTally(collected);
   const buckets: TrendBucket[] = [];
   let previous: Tally | undefined;
-  for (const step of steps(collected, options, unit)) {
+  for (const step of steps(collected, options ?? {}, unit)) {
     const tallies = byBucket.get(step.start);
     const tally = tallies === undefined ? empty : mergeTallies(tallies);
     const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
     buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
     previous = tally;
   }
-  return Object.freeze({ metric: metric.metric, unit, timeZone: collected.calendar.timeZone, buckets: Object.freeze(buckets), undated: collected.undated, outOfRange: collected.outOfRange });
+  return Object.freeze({ metric: metric.metric, unit, timeZone: collected.zone.name, buckets: Object.freeze(buckets), rows: collected.rows });
 }

@@ -1,12 +1,15 @@
 import { normalCDF } from './normalCDF.js';
-import type { Interval } from './Interval.js';
+import type { Interval, IntervalUnit } from './Interval.js';
 
-/** The outcome of a two-sample comparison on the natural scale: the signed difference a − b, its interval and its test. */
-export interface DifferenceTest {
+/** The test behind a comparison of two groups: NPS, proportions, means. */
+export type ComparisonTest = 'adjusted-wald-z' | 'newcombe-score' | 'welch-t';
+
+/** The outcome of a two-sample comparison: the signed difference a − b, its interval and its test. */
+export interface DifferenceTest<Test extends ComparisonTest = ComparisonTest, Unit extends IntervalUnit = IntervalUnit> {
   /** The signed difference a − b (never |a − b|). */
   readonly difference: number;
-  /** The confidence interval of the difference. */
-  readonly ci: Interval;
+  /** The confidence interval of the difference (its `method` is the test). */
+  readonly ci: Interval<Test, Unit>;
   /** The standard error the test statistic divides by. */
   readonly standardError: number;
   /** The test statistic (z or t), signed like the difference. */

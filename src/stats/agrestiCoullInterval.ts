@@ -11,7 +11,7 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * @param successes - the count in the band, 0 ≤ successes ≤ n
  * @param n - the sample size, > 0
  * @param options - `level` (default 0.95) or `z`
- * @returns the interval on 0…1
+ * @returns the interval on 0…1 (unit `'proportion'`)
  * @throws {@link CxMetricsError} `invalid_argument` or `invalid_option`
  *
  * @example
@@ -20,14 +20,16 @@ import type { Interval, IntervalOptions } from './Interval.js';
  *
  * // Tullis & Albert, Measuring the User Experience, p. 69: 4 of 5 users succeed
  * // (the book prints 0.9796, having rounded its intermediate values)
- * agrestiCoullInterval(4, 5, { z: 1.96 }); // => { lower: 0.3596, upper: 0.9797 }
+ * const interval = agrestiCoullInterval(4, 5, { z: 1.96 });
+ * [interval.lower, interval.upper]; // => [0.3596, 0.9797]
+ * interval.level; // => 0.95
  * ```
  */
-export function agrestiCoullInterval(successes: number, n: number, options: IntervalOptions = {}): Interval {
+export function agrestiCoullInterval(successes: number, n: number, options?: IntervalOptions): Interval<'agresti-coull', 'proportion'> {
   checkProportion('agrestiCoullInterval', successes, n);
-  const { z } = criticalValue('agrestiCoullInterval', options);
+  const { z, level } = criticalValue('agrestiCoullInterval', options);
   const adjustedN = n + z * z;
   const p = (successes + (z * z) / 2) / adjustedN;
   const half = z * Math.sqrt((p * (1 - p)) / adjustedN);
-  return { lower: clampUnit(p - half), upper: clampUnit(p + half) };
+  return { lower: clampUnit(p - half), upper: clampUnit(p + half), level, method: 'agresti-coull', unit: 'proportion' };
 }

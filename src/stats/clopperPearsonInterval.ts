@@ -12,22 +12,25 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * @param successes - the count in the band, 0 ≤ successes ≤ n
  * @param n - the sample size, > 0
  * @param options - `level` (default 0.95) or `z`
- * @returns the interval on 0…1
+ * @returns the interval on 0…1 (unit `'proportion'`)
  * @throws {@link CxMetricsError} `invalid_argument` or `invalid_option`
  *
  * @example
  * ```ts
  * import { clopperPearsonInterval } from 'cx-metrics';
  *
- * clopperPearsonInterval(0, 20); // => { lower: 0, upper: 0.1684 }
+ * clopperPearsonInterval(0, 20); // => { lower: 0, upper: 0.1684, level: 0.95, method: "clopper-pearson", unit: "proportion" }
  * ```
  */
-export function clopperPearsonInterval(successes: number, n: number, options: IntervalOptions = {}): Interval {
+export function clopperPearsonInterval(successes: number, n: number, options?: IntervalOptions): Interval<'clopper-pearson', 'proportion'> {
   checkProportion('clopperPearsonInterval', successes, n);
   const { level } = criticalValue('clopperPearsonInterval', options);
   const alpha = 1 - level;
   return {
     lower: successes === 0 ? 0 : betaQuantile(alpha / 2, successes, n - successes + 1),
     upper: successes === n ? 1 : betaQuantile(1 - alpha / 2, successes + 1, n - successes),
+    level,
+    method: 'clopper-pearson',
+    unit: 'proportion',
   };
 }

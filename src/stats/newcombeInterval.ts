@@ -1,6 +1,7 @@
 import { fail } from '../internal/issue.js';
 import type { Interval, IntervalOptions } from './Interval.js';
 import { wilsonInterval } from './wilsonInterval.js';
+import { criticalValue } from './criticalValue.js';
 
 /** One sample's proportion as counts. */
 export interface ProportionCounts {
@@ -28,13 +29,14 @@ export interface ProportionCounts {
  * import { newcombeInterval } from 'cx-metrics';
  *
  * // Newcombe (1998b), example (a): 56/70 against 48/80
- * newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 }); // => { lower: 0.0524, upper: 0.3339 }
+ * newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 }); // => { lower: 0.0524, upper: 0.3339, level: 0.95, method: "newcombe", unit: "proportion" }
  * ```
  */
-export function newcombeInterval(a: ProportionCounts, b: ProportionCounts, options: IntervalOptions = {}): Interval {
+export function newcombeInterval(a: ProportionCounts, b: ProportionCounts, options?: IntervalOptions): Interval<'newcombe', 'proportion'> {
   for (const [name, sample] of [['a', a], ['b', b]] as const) {
     if (typeof sample !== 'object' || sample === null) fail('newcombeInterval', 'invalid_argument', 'invalid_value', '{ successes, n }', sample, [name]);
   }
+  const { level } = criticalValue('newcombeInterval', options);
   const first = wilsonInterval(a.successes, a.n, options);
   const second = wilsonInterval(b.successes, b.n, options);
   const p1 = a.successes / a.n;
@@ -43,5 +45,8 @@ export function newcombeInterval(a: ProportionCounts, b: ProportionCounts, optio
   return {
     lower: Math.max(-1, difference - Math.hypot(p1 - first.lower, second.upper - p2)),
     upper: Math.min(1, difference + Math.hypot(first.upper - p1, p2 - second.lower)),
+    level,
+    method: 'newcombe',
+    unit: 'proportion',
   };
 }

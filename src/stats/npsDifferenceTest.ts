@@ -1,4 +1,4 @@
-import { checkLevel } from '../internal/options.js';
+import { checkLevel, checkOptions } from '../internal/options.js';
 import { normalQuantile } from './normalQuantile.js';
 import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
@@ -42,9 +42,9 @@ function adjusted(counts: NPSCounts, n: number): { net: number; variance: number
  * test.pValue; // => 0.0832
  * ```
  */
-export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options: NPSDifferenceTestOptions = {}): DifferenceTest {
+export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> {
   const fn = 'npsDifferenceTest';
-  const level = checkLevel(fn, options.level ?? 0.95);
+  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
   const na = checkNPSCounts(fn, a);
   const nb = checkNPSCounts(fn, b);
   const first = adjusted(a, na);
@@ -55,7 +55,7 @@ export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options: NPSDiffer
   const statistic = standardError === 0 ? 0 : centre / standardError;
   return {
     difference: (a.promoters - a.detractors) / na - (b.promoters - b.detractors) / nb,
-    ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError) },
+    ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError), level, method: 'adjusted-wald-z', unit: 'proportion' },
     standardError,
     statistic,
     pValue: twoSidedNormalP(statistic),

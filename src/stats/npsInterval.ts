@@ -12,15 +12,15 @@ export const NPS_INTERVAL_METHODS: readonly NPSIntervalMethod[] = ['adjusted-wal
 
 /** Options for {@link npsInterval}. */
 export interface NPSIntervalOptions extends IntervalOptions {
-  /** `'adjusted-wald'` (default), `'wald'` or `'score'` (Tango). */
-  readonly method?: NPSIntervalMethod | undefined;
+  /** The interval method: `'adjusted-wald'` (default), `'wald'` or `'score'` (Tango). */
+  readonly interval?: NPSIntervalMethod | undefined;
 }
 
 function clampNet(value: number): number {
   return Math.min(1, Math.max(-1, value));
 }
 
-function waldInterval(counts: NPSCounts, n: number, z: number): Interval {
+function waldInterval(counts: NPSCounts, n: number, z: number): { lower: number; upper: number } {
   const net = (counts.promoters - counts.detractors) / n;
   const half = z * Math.sqrt(trinomialVariance(counts, n) / n);
   return { lower: clampNet(net - half), upper: clampNet(net + half) };
@@ -33,7 +33,7 @@ function waldInterval(counts: NPSCounts, n: number, z: number): Interval {
  * and Z(Δ₀) = (b − c − nΔ₀) / √(n(2q + Δ₀ − Δ₀²)). The limits are where |Z| = z, found by
  * bisection on each side of the estimate (Z falls monotonically in Δ₀).
  */
-function scoreInterval(counts: NPSCounts, n: number, z: number): Interval {
+function scoreInterval(counts: NPSCounts, n: number, z: number): { lower: number; upper: number } {
   const b = counts.promoters;
   const c = counts.detractors;
   const statistic = (delta: number): number => {
@@ -64,8 +64,8 @@ function scoreInterval(counts: NPSCounts, n: number, z: number): Interval {
  *   "iterative"; about as good as adjusted Wald, and the limits are never outside −1…1.
  *
  * @param counts - answers per band (fractional for weighted data)
- * @param options - `method`, and `level` (default 0.95) or `z`
- * @returns the interval on −1…1
+ * @param options - `interval` (the method), and `level` (default 0.95) or `z`
+ * @returns the interval on −1…1 (unit `'proportion'`)
  * @throws {@link CxMetricsError} `invalid_argument` for bad counts, `invalid_option` for a bad method or level
  *
  * @example
@@ -73,17 +73,17 @@ function scoreInterval(counts: NPSCounts, n: number, z: number): Interval {
  * import { npsInterval } from 'cx-metrics';
  *
  * const counts = { detractors: 0, passives: 0, promoters: 3 };
- * npsInterval(counts, { method: 'score' }); // => { lower: -0.123, upper: 1 }
- * npsInterval(counts, { method: 'wald' }); // => { lower: 1, upper: 1 }
+ * npsInterval(counts, { interval: 'score' }); // => { lower: -0.123, upper: 1, level: 0.95, method: "score", unit: "proportion" }
+ * const wald = npsInterval(counts, { interval: 'wald' });
+ * [wald.lower, wald.upper]; // => [1, 1]
  * ```
  */
-export function npsInterval(counts: NPSCounts, options: NPSIntervalOptions = {}): Interval {
+export function npsInterval(counts: NPSCounts, options?: NPSIntervalOptions): Interval<NPSIntervalMethod, 'proportion'> {
   const fn = 'npsInterval';
   const n = checkNPSCounts(fn, counts);
-  const method = checkChoice(fn, options.method ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'method']);
-  const { z } = criticalValue(fn, options);
-  if (method === 'wald') return waldInterval(counts, n, z);
-  if (method === 'score') return scoreInterval(counts, n, z);
+  const { z, level } = criticalValue(fn, options, ['interval']);
+  const method = checkChoice(fn, options?.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']);
   const adjusted = { detractors: counts.detractors + 0.75, passives: counts.passives + 1.5, promoters: counts.promoters + 0.75 };
-  return waldInterval(adjusted, n + 3, z);
+  const limits = method === 'wald' ? waldInterval(counts, n, z) : method === 'score' ? scoreInterval(counts, n, z) : waldInterval(adjusted, n + 3, z);
+  return { ...limits, level, method, unit: 'proportion' };
 }

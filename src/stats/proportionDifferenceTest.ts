@@ -1,4 +1,4 @@
-import { checkLevel } from '../internal/options.js';
+import { checkLevel, checkOptions } from '../internal/options.js';
 import { checkProportion } from './checkProportion.js';
 import { newcombeInterval, type ProportionCounts } from './newcombeInterval.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
@@ -25,13 +25,13 @@ export interface ProportionDifferenceTestOptions {
  * import { proportionDifferenceTest } from 'cx-metrics';
  *
  * const test = proportionDifferenceTest({ successes: 56, n: 70 }, { successes: 48, n: 80 });
- * test.ci; // => { lower: 0.0524, upper: 0.3339 }
+ * test.ci; // => { lower: 0.0524, upper: 0.3339, level: 0.95, method: "newcombe-score", unit: "proportion" }
  * test.pValue; // => 0.008
  * ```
  */
-export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCounts, options: ProportionDifferenceTestOptions = {}): DifferenceTest {
+export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCounts, options?: ProportionDifferenceTestOptions): DifferenceTest<'newcombe-score', 'proportion'> {
   const fn = 'proportionDifferenceTest';
-  const level = checkLevel(fn, options.level ?? 0.95);
+  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
   checkProportion(fn, a?.successes, a?.n);
   checkProportion(fn, b?.successes, b?.n);
   const pa = a.successes / a.n;
@@ -42,7 +42,7 @@ export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCount
   const statistic = standardError === 0 ? 0 : difference / standardError;
   return {
     difference,
-    ci: newcombeInterval(a, b, { level }),
+    ci: { ...newcombeInterval(a, b, { level }), method: 'newcombe-score' },
     standardError,
     statistic,
     pValue: twoSidedNormalP(statistic),

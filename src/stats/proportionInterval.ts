@@ -1,6 +1,7 @@
 import { checkChoice } from '../internal/options.js';
 import { agrestiCoullInterval } from './agrestiCoullInterval.js';
 import { clopperPearsonInterval } from './clopperPearsonInterval.js';
+import { criticalValue } from './criticalValue.js';
 import type { Interval, IntervalOptions } from './Interval.js';
 import { wilsonInterval } from './wilsonInterval.js';
 
@@ -12,8 +13,8 @@ export const PROPORTION_INTERVAL_METHODS: readonly ProportionIntervalMethod[] = 
 
 /** Options for {@link proportionInterval}. */
 export interface ProportionIntervalOptions extends IntervalOptions {
-  /** `'wilson'` (default), `'agresti-coull'` or `'clopper-pearson'`. */
-  readonly method?: ProportionIntervalMethod | undefined;
+  /** The interval method: `'wilson'` (default), `'agresti-coull'` or `'clopper-pearson'`. */
+  readonly interval?: ProportionIntervalMethod | undefined;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface ProportionIntervalOptions extends IntervalOptions {
  *
  * @param successes - the count in the band, 0 ≤ successes ≤ n
  * @param n - the sample size, > 0
- * @param options - `method`, and `level` (default 0.95) or `z`
+ * @param options - `interval` (the method), and `level` (default 0.95) or `z`
  * @returns the interval on 0…1
  * @throws {@link CxMetricsError} `invalid_argument` or `invalid_option` (an unknown method included)
  *
@@ -30,12 +31,14 @@ export interface ProportionIntervalOptions extends IntervalOptions {
  * ```ts
  * import { proportionInterval } from 'cx-metrics';
  *
- * proportionInterval(15, 148, { method: 'wilson' }); // => { lower: 0.0624, upper: 0.1605 }
+ * proportionInterval(15, 148, { interval: 'wilson' }); // => { lower: 0.0624, upper: 0.1605, level: 0.95, method: "wilson", unit: "proportion" }
  * ```
  */
-export function proportionInterval(successes: number, n: number, options: ProportionIntervalOptions = {}): Interval {
-  const method = checkChoice('proportionInterval', options.method ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'method']);
-  const rest: IntervalOptions = { level: options.level, z: options.z };
+export function proportionInterval(successes: number, n: number, options?: ProportionIntervalOptions): Interval<ProportionIntervalMethod, 'proportion'> {
+  const fn = 'proportionInterval';
+  criticalValue(fn, options, ['interval']);
+  const method = checkChoice(fn, options?.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']);
+  const rest: IntervalOptions = { level: options?.level, z: options?.z };
   if (method === 'agresti-coull') return agrestiCoullInterval(successes, n, rest);
   if (method === 'clopper-pearson') return clopperPearsonInterval(successes, n, rest);
   return wilsonInterval(successes, n, rest);

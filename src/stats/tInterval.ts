@@ -1,5 +1,6 @@
 import { fail } from '../internal/issue.js';
-import { checkLevel, checkNumber } from '../internal/options.js';
+import { checkLevel, checkNumber, checkOptions } from '../internal/options.js';
+import { forEachRow, rowSource } from '../internal/readRows.js';
 import { studentTQuantile } from './studentTQuantile.js';
 import type { Interval } from './Interval.js';
 
@@ -23,16 +24,17 @@ export interface TIntervalOptions {
 export function summarizeSample(functionName: string, values: ArrayLike<number>, name: string = 'values'): SampleSummary {
   let mean = 0;
   let sumOfSquares = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+  const add = (value: unknown, index: number): void => {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail(functionName, 'invalid_argument', typeof value === 'number' ? 'not_finite' : 'not_a_number', 'a finite number', value, [name, i]);
+      fail(functionName, 'invalid_argument', typeof value === 'number' ? 'not_finite' : 'not_a_number', 'a finite number', value, [name, index]);
     }
     const delta = value - mean;
-    mean += delta / (i + 1);
+    mean += delta / (index + 1);
     sumOfSquares += delta * (value - mean);
-  }
-  const n = values.length;
+  };
+  const n = forEachRow(functionName, rowSource<unknown>(functionName, values, [name], false), [name], add, (index) =>
+    fail(functionName, 'invalid_argument', 'hole', 'a finite number at every index', undefined, [name, index]),
+  );
   return { mean, n, sd: n > 1 ? Math.sqrt(sumOfSquares / (n - 1)) : 0 };
 }
 
@@ -42,7 +44,7 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
  *
  * @param sample - the values (at least 2, all finite), or `{ mean, sd, n }` with n > 1
  * @param options - `level`, default 0.95
- * @returns the interval, in the values' units
+ * @returns the interval, in the values' units (unit `'scale'`)
  * @throws {@link CxMetricsError} `invalid_argument` for fewer than 2 values or a non-finite one
  *
  * @example
@@ -51,18 +53,19 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
  *
  * // NIST/SEMATECH e-Handbook §1.3.5.2, heat flow meter data (NIST prints 9.258242 from the
  * // unrounded mean and sd; these are the rounded ones it shows)
- * tInterval({ mean: 9.26146, sd: 0.022789, n: 195 }); // => { lower: 9.258241, upper: 9.264679 }
- * tInterval([5, 6, 7]); // => { lower: 3.516, upper: 8.484 }
+ * tInterval({ mean: 9.26146, sd: 0.022789, n: 195 }); // => { lower: 9.258241, upper: 9.264679, level: 0.95, method: "t", unit: "scale" }
+ * const small = tInterval([5, 6, 7]);
+ * [small.lower, small.upper]; // => [3.516, 8.484]
  * ```
  */
-export function tInterval(sample: ArrayLike<number> | SampleSummary, options: TIntervalOptions = {}): Interval {
+export function tInterval(sample: ArrayLike<number> | SampleSummary, options?: TIntervalOptions): Interval<'t', 'scale'> {
   const fn = 'tInterval';
-  const level = checkLevel(fn, options.level ?? 0.95);
+  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
   if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, ['sample']);
   const summary = 'mean' in sample ? sample : summarizeSample(fn, sample);
   const mean = checkNumber(fn, summary.mean, ['sample', 'mean'], { describe: 'a finite mean' });
   const sd = checkNumber(fn, summary.sd, ['sample', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' });
   const n = checkNumber(fn, summary.n, ['sample', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' });
   const half = studentTQuantile((1 + level) / 2, n - 1) * (sd / Math.sqrt(n));
-  return { lower: mean - half, upper: mean + half };
+  return { lower: mean - half, upper: mean + half, level, method: 't', unit: 'scale' };
 }

@@ -1,5 +1,5 @@
 import { fail } from '../internal/issue.js';
-import { checkLevel } from '../internal/options.js';
+import { checkLevel, checkOptions } from '../internal/options.js';
 import { studentTCDF } from './studentTCDF.js';
 import { studentTQuantile } from './studentTQuantile.js';
 import type { DifferenceTest } from './TestResult.js';
@@ -33,12 +33,12 @@ export interface WelchTTestOptions {
  * const group2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
  * const test = welchTTest(group1, group2);
  * [test.statistic, test.df, test.pValue]; // => [-1.8608, 17.776, 0.07939]
- * test.ci; // => { lower: -3.3654832, upper: 0.2054832 }
+ * test.ci; // => { lower: -3.3654832, upper: 0.2054832, level: 0.95, method: "welch-t", unit: "scale" }
  * ```
  */
-export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<number> | SampleSummary, options: WelchTTestOptions = {}): DifferenceTest {
+export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<number> | SampleSummary, options?: WelchTTestOptions): DifferenceTest<'welch-t', 'scale'> {
   const fn = 'welchTTest';
-  const level = checkLevel(fn, options.level ?? 0.95);
+  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
   const [first, second] = ([['a', a], ['b', b]] as const).map(([name, sample]) => {
     if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, [name]);
     const summary = 'mean' in sample ? sample : summarizeSample(fn, sample, name);
@@ -57,5 +57,5 @@ export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<nu
   const statistic = standardError === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Infinity) : difference / standardError;
   const half = studentTQuantile((1 + level) / 2, df) * standardError;
   const pValue = statistic === 0 ? 1 : Math.min(1, 2 * studentTCDF(-Math.abs(statistic), df));
-  return { difference, ci: { lower: difference - half, upper: difference + half }, standardError, statistic, pValue, df };
+  return { difference, ci: { lower: difference - half, upper: difference + half, level, method: 'welch-t', unit: 'scale' }, standardError, statistic, pValue, df };
 }

@@ -14,21 +14,21 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * @param successes - the count in the band, 0 ≤ successes ≤ n
  * @param n - the sample size, > 0
  * @param options - `level` (default 0.95) or `z`
- * @returns the interval on 0…1
+ * @returns the interval on 0…1 (unit `'proportion'`)
  * @throws {@link CxMetricsError} `invalid_argument` or `invalid_option`
  *
  * @example
  * ```ts
  * import { wilsonInterval } from 'cx-metrics';
  *
- * wilsonInterval(81, 263); // => { lower: 0.2553, upper: 0.3662 }
+ * wilsonInterval(81, 263); // => { lower: 0.2553, upper: 0.3662, level: 0.95, method: "wilson", unit: "proportion" }
  * ```
  */
-export function wilsonInterval(successes: number, n: number, options: IntervalOptions = {}): Interval {
+export function wilsonInterval(successes: number, n: number, options?: IntervalOptions): Interval<'wilson', 'proportion'> {
   checkProportion('wilsonInterval', successes, n);
-  const { z } = criticalValue('wilsonInterval', options);
+  const { z, level } = criticalValue('wilsonInterval', options);
   const z2 = z * z;
   const centre = (successes + z2 / 2) / (n + z2);
   const half = (z * Math.sqrt((successes * (n - successes)) / n + z2 / 4)) / (n + z2);
-  return { lower: successes === 0 ? 0 : clampUnit(centre - half), upper: successes === n ? 1 : clampUnit(centre + half) };
+  return { lower: successes === 0 ? 0 : clampUnit(centre - half), upper: successes === n ? 1 : clampUnit(centre + half), level, method: 'wilson', unit: 'proportion' };
 }

@@ -1,7 +1,6 @@
-import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
+import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
-import { makeIssue } from '../internal/issue.js';
-import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
+import { ABSENT } from '../records/readField.js';
 import type { Scale } from '../scales/defineScale.js';
 import { type InvalidAnswer, Tally } from './Tally.js';
 
@@ -12,16 +11,17 @@ export const DEFAULT_MAX_INVALID_EXAMPLES = 100;
 const PAIR_HISTOGRAM_MIN_LENGTH = 4096;
 
 /**
- * The mutable state behind every tally builder, with the counting loops. Internal: the public
- * faces are `tallyAnswers`, `tallyAnswersAsync` and `TallyBuilder`. The loops are kept separate
- * per input kind (arrays, bytes, weighted) so each stays monomorphic and fast; all of them
- * send anything that is not a plain in-range integer to `addOther`, the one place that decides
- * between skipped and invalid.
+ * The mutable state behind every tally, with the counting loops. Internal: the public faces are
+ * `tallyAnswers`, `tallyAnswersAsync`, `TallyBuilder`, and the tables and series that keep one per
+ * group. The bulk loops are kept separate per input kind (arrays, bytes) so each stays monomorphic
+ * and fast; every path sends anything that is not a plain in-range integer to `addOther`, the one
+ * place that decides between skipped and invalid (and why).
  */
 export class Accumulator<S extends Scale = Scale> {
   readonly scale: S;
   readonly min: number;
   readonly max: number;
+  readonly span: number;
   readonly counts: Float64Array;
   weightSums: Float64Array | undefined = undefined;
   weightSquareSums: Float64Array | undefined = undefined;
@@ -30,20 +30,23 @@ export class Accumulator<S extends Scale = Scale> {
   skippedWeightSquares = 0;
   invalid = 0;
   readonly invalidAnswers: InvalidAnswer[] = [];
-  readonly weightIssues: CxMetricsIssue[] = [];
-  weightIssueCount = 0;
   readonly maxExamples: number;
-  readonly functionName: string;
-  readonly expected: string;
+  /** Added to every example's index, so shards of one input keep global indexes. */
+  readonly offset: number;
 
-  constructor(functionName: string, scale: S, maxExamples: number) {
-    this.functionName = functionName;
+  constructor(scale: S, maxExamples: number = DEFAULT_MAX_INVALID_EXAMPLES, offset = 0) {
+    this.offset = offset;
     this.scale = scale;
     this.min = scale.min;
     this.max = scale.max;
+    this.span = scale.max - scale.min;
     this.counts = new Float64Array(scale.max - scale.min + 1);
     this.maxExamples = maxExamples;
-    this.expected = `an integer from ${scale.min} to ${scale.max}, or null/undefined for a skipped answer`;
+  }
+
+  #refuse(index: number, code: CxMetricsIssueCode, received: string): void {
+    this.invalid++;
+    if (this.invalidAnswers.length < this.maxExamples) this.invalidAnswers.push({ index: this.offset + index, code, received });
   }
 
   /** Decides what an answer that is not a plain in-range integer is: skipped, or invalid and why. */
@@ -60,13 +63,21 @@ export class Accumulator<S extends Scale = Scale> {
       this.addPoint(value, weight);
       return;
     }
+    if (value === ABSENT) {
+      this.#refuse(index, 'missing_column', 'no such field');
+      return;
+    }
     let code: CxMetricsIssueCode;
     if (typeof value !== 'number') code = 'not_a_number';
     else if (!Number.isFinite(value)) code = 'not_finite';
     else if (!Number.isInteger(value)) code = 'not_an_integer';
     else code = 'out_of_range';
-    this.invalid++;
-    if (this.invalidAnswers.length < this.maxExamples) this.invalidAnswers.push({ index, code, received: describeValue(value) });
+    this.#refuse(index, code, describeValue(value));
+  }
+
+  /** An array hole: no answer at all at that index. Invalid, never a skipped answer. */
+  addHole(index: number): void {
+    this.#refuse(index, 'hole', 'a hole');
   }
 
   /** Counts one in-range integer answer. */
@@ -79,7 +90,29 @@ export class Accumulator<S extends Scale = Scale> {
     }
   }
 
-  /** Switches to weighted sums; answers seen so far had weight 1. */
+  /**
+   * One unweighted answer: the hot path of every row reader. `typeof` comes first (so an object's
+   * `valueOf` is never called); one unsigned comparison checks "whole and not below min" at once.
+   */
+  addAnswer(value: unknown, index: number): void {
+    if (typeof value === 'number') {
+      const at = value - this.min;
+      if (at >>> 0 === at && at <= this.span) {
+        this.counts[at]!++;
+        return;
+      }
+    }
+    this.addOther(value, index, 1);
+  }
+
+  /** One answer with its (already checked) weight. */
+  addWeighted(value: unknown, weight: number, index: number): void {
+    if (this.weightSums === undefined) this.startWeights();
+    if (typeof value === 'number' && value >= this.min && value <= this.max && (value | 0) === value) this.addPoint(value, weight);
+    else this.addOther(value, index, weight);
+  }
+
+  /** Switches to weighted sums. Readers refuse inputs that mix weighted and unweighted answers, so nothing is counted before this. */
   startWeights(): void {
     if (this.weightSums !== undefined) return;
     this.weightSums = Float64Array.from(this.counts);
@@ -88,26 +121,14 @@ export class Accumulator<S extends Scale = Scale> {
     this.skippedWeightSquares = this.skipped;
   }
 
-  /** Checks one weight; a bad one is recorded (all are reported together) and counts as 0. */
-  checkWeight(weight: unknown, path: readonly (string | number)[]): number {
-    if (isWeight(weight)) return weight;
-    this.weightIssueCount++;
-    if (this.weightIssues.length < this.maxExamples) {
-      const code: CxMetricsIssueCode = typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite';
-      this.weightIssues.push(makeIssue(this.functionName, code, WEIGHT_EXPECTED, weight, path));
-    }
-    return 0;
-  }
-
   /**
-   * The hot loop for arrays and array-likes without weights. The offset from `min` is taken only
-   * after `typeof` (so an object's `valueOf` is never called), and one unsigned comparison checks
-   * "whole and not below min" at once; this runs at the speed of a hand-written counting loop.
+   * The bulk loop for arrays and array-likes without weights, at the speed of a hand-written
+   * counting loop. A hole (no element at an index) is refused as one.
    */
-  addArrayLike(values: ArrayLike<unknown>, offset: number): void {
+  addArrayLike(values: ArrayLike<unknown>): void {
     const counts = this.counts;
     const min = this.min;
-    const span = this.max - this.min;
+    const span = this.span;
     const length = values.length;
     for (let i = 0; i < length; i++) {
       const value = values[i];
@@ -118,7 +139,8 @@ export class Accumulator<S extends Scale = Scale> {
           continue;
         }
       }
-      this.addOther(value, offset + i, 1);
+      if (value === undefined && !(i in values)) this.addHole(i);
+      else this.addOther(value, i, 1);
     }
   }
 
@@ -127,9 +149,9 @@ export class Accumulator<S extends Scale = Scale> {
    * a fixed 256 KiB whatever the input size), then folded into points. Every byte is an integer,
    * so only the range needs checking, once per distinct value rather than once per answer.
    */
-  addBytes(bytes: Uint8Array | Uint8ClampedArray, offset: number): void {
+  addBytes(bytes: Uint8Array | Uint8ClampedArray): void {
     if (bytes.length < PAIR_HISTOGRAM_MIN_LENGTH || this.weightSums !== undefined) {
-      this.addArrayLike(bytes, offset);
+      this.addArrayLike(bytes);
       return;
     }
     const byteCounts = new Float64Array(256);
@@ -168,28 +190,10 @@ export class Accumulator<S extends Scale = Scale> {
       const found = this.invalid;
       for (let i = 0; i < bytes.length && this.invalidAnswers.length < this.maxExamples; i++) {
         const value = bytes[i] as number;
-        if (value < this.min || value > this.max) this.addOther(value, offset + i, 1);
+        if (value < this.min || value > this.max) this.addOther(value, i, 1);
       }
       this.invalid = found + outside;
     }
-  }
-
-  /** Arrays with a weight for each answer (an array of weights or an accessor). */
-  addWeighted(values: ArrayLike<unknown>, weightAt: (index: number) => unknown, offset: number): void {
-    this.startWeights();
-    const length = values.length;
-    for (let i = 0; i < length; i++) this.addOne(values[i], weightAt(i), offset + i);
-  }
-
-  /** One answer with an optional weight: the path of iterables, accessors and streaming. */
-  addOne(value: unknown, weight: unknown, index: number): void {
-    let w = 1;
-    if (weight !== undefined) {
-      this.startWeights();
-      w = this.checkWeight(weight, ['weights', index]);
-    }
-    if (typeof value === 'number' && value >= this.min && value <= this.max && (value | 0) === value) this.addPoint(value, w);
-    else this.addOther(value, index, w);
   }
 
   /** A frozen snapshot. */

@@ -1,6 +1,8 @@
-import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
-import { makeIssue, throwIssues } from '../internal/issue.js';
-import { defineScale, type Scale, type ScaleDefinition } from '../scales/defineScale.js';
+import { type CxMetricsIssue, type CxMetricsIssueCode, ISSUE_CODES } from '../errors/CxMetricsError.js';
+import { makeIssue, type Path, throwIssues } from '../internal/issue.js';
+import { checkKnownKeys } from '../internal/options.js';
+import { buildScale, type Scale, type ScaleDefinition } from '../scales/defineScale.js';
+import { checkWeightedCount, readCount, readWeightSum } from './checkTallyParts.js';
 
 /** One answer that was refused, kept as an example in a tally (a bounded list). */
 export interface InvalidAnswer {
@@ -36,7 +38,13 @@ export interface TallyJSON {
   readonly invalid: number;
   /** Examples of refused answers, at most `maxInvalidExamples`, by index. */
   readonly invalidAnswers: readonly InvalidAnswer[];
+  /** Answers on the scale (the sum of `counts`); checked when read back. */
+  readonly answered?: number;
+  /** Every answer: answered + skipped + invalid; checked when read back. */
+  readonly total?: number;
 }
+
+const JSON_KEYS = ['format', 'version', 'scale', 'counts', 'weightSums', 'weightSquareSums', 'skipped', 'skippedWeight', 'skippedWeightSquares', 'invalid', 'invalidAnswers', 'answered', 'total'] as const satisfies readonly (keyof TallyJSON)[];
 
 /** The fields a tally is made of; what the tally builders hand to the constructor. */
 export interface TallyParts<S extends Scale = Scale> {
@@ -155,17 +163,21 @@ export class Tally<S extends Scale = Scale> {
       ...(this.weighted ? { skippedWeight: this.skippedWeight, skippedWeightSquares: this.skippedWeightSquares } : {}),
       invalid: this.invalid,
       invalidAnswers: this.invalidAnswers,
+      answered: this.answered,
+      total: this.total,
     };
   }
 
   /**
-   * Reads a tally back from its JSON form, checking everything: the format tag, the scale
-   * definition (as {@link defineScale} does), one count per point, counts that are non-negative
-   * integers, weighted sums that are non-negative and finite, and examples that are well formed.
+   * Reads a tally back from its JSON form, checking every invariant a tally has: the format tag,
+   * the scale definition (as {@link defineScale} does), one count per point, counts that are whole
+   * numbers of at least 0, weighted sums that are finite and at least 0, no weight without
+   * answers, Σw² consistent with Σw at every point (so the effective n cannot exceed n), examples
+   * that are well formed, sorted and no more than the invalid count, and totals that add up.
    *
    * @param json - the parsed JSON (an object, not a string)
    * @returns the tally
-   * @throws {@link CxMetricsError} with code `invalid_tally` (or `invalid_scale` for a bad scale)
+   * @throws {@link CxMetricsError} with code `invalid_tally`, listing every broken rule (or `invalid_scale` for a bad scale)
    */
   static fromJSON(json: unknown): Tally {
     const fn = 'Tally.fromJSON';
@@ -174,54 +186,59 @@ export class Tally<S extends Scale = Scale> {
     if (typeof json !== 'object' || json === null || record['format'] !== 'cx-metrics/tally' || record['version'] !== 1) {
       throwIssues(fn, 'invalid_tally', [makeIssue(fn, 'invalid_value', 'an object with format "cx-metrics/tally" and version 1', json, [])]);
     }
-    const scale = defineScale(record['scale'] as ScaleDefinition);
+    checkKnownKeys(fn, record, JSON_KEYS, [], 'tally key');
+    const scale = buildScale(fn, record['scale'], ['scale']);
     const points = scale.max - scale.min + 1;
-    const count = (value: unknown, path: readonly (string | number)[]): number => {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-        issues.push(makeIssue(fn, 'invalid_value', 'a count: a non-negative integer', value, path));
-        return 0;
-      }
-      return value;
-    };
-    const amount = (value: unknown, path: readonly (string | number)[]): number => {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        issues.push(makeIssue(fn, 'invalid_value', 'a weight sum: a finite non-negative number', value, path));
-        return 0;
-      }
-      return value;
-    };
-    const list = (key: string, read: (value: unknown, path: readonly (string | number)[]) => number): number[] | undefined => {
+    const exact = (value: unknown, path: Path): number => (typeof value === 'number' ? readCount(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a count: a whole number of at least 0', value, path)), 0));
+    const amount = (value: unknown, path: Path): number => (typeof value === 'number' ? readWeightSum(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a weight sum: a finite number of at least 0', value, path)), 0));
+    const list = (key: string, read: (value: unknown, path: Path) => number): number[] | undefined => {
       const value = record[key];
       if (value === undefined && key !== 'counts') return undefined;
       if (!Array.isArray(value) || value.length !== points) {
         issues.push(makeIssue(fn, 'invalid_value', `an array of ${points} numbers, one per point of scale '${scale.id}'`, value, [key]));
         return new Array<number>(points).fill(0);
       }
-      return value.map((item, index) => read(item, [key, index]));
+      return Array.from({ length: points }, (_, index) => (index in value ? read(value[index], [key, index]) : (issues.push(makeIssue(fn, 'hole', 'a number at every point', undefined, [key, index])), 0)));
     };
-    const counts = list('counts', count) ?? [];
+    const counts = list('counts', exact) ?? [];
     const weightSums = list('weightSums', amount);
     const weightSquareSums = list('weightSquareSums', amount);
+    const weighted = weightSums !== undefined && weightSquareSums !== undefined;
     if ((weightSums === undefined) !== (weightSquareSums === undefined)) {
-      issues.push(makeIssue(fn, 'invalid_value', 'weightSums and weightSquareSums together or neither', 'only one of them', ['weightSums']));
+      issues.push(makeIssue(fn, 'invalid_value', 'weightSums and weightSquareSums together or neither', 'only one of them', [weightSums === undefined ? 'weightSquareSums' : 'weightSums']));
     }
-    const skipped = count(record['skipped'], ['skipped']);
-    const invalid = count(record['invalid'], ['invalid']);
-    const skippedWeight = weightSums === undefined ? skipped : amount(record['skippedWeight'], ['skippedWeight']);
-    const skippedWeightSquares = weightSums === undefined ? skipped : amount(record['skippedWeightSquares'], ['skippedWeightSquares']);
+    const skipped = exact(record['skipped'], ['skipped']);
+    const invalid = exact(record['invalid'], ['invalid']);
+    for (const key of ['skippedWeight', 'skippedWeightSquares'] as const) {
+      if (!weighted && record[key] !== undefined) issues.push(makeIssue(fn, 'invalid_value', `no ${key} in an unweighted tally`, record[key], [key]));
+    }
+    const skippedWeight = weighted ? amount(record['skippedWeight'], ['skippedWeight']) : skipped;
+    const skippedWeightSquares = weighted ? amount(record['skippedWeightSquares'], ['skippedWeightSquares']) : skipped;
+    if (weighted) {
+      counts.forEach((count, index) => checkWeightedCount(fn, count, weightSums[index] as number, weightSquareSums[index] as number, ['weightSums', index], issues));
+      checkWeightedCount(fn, skipped, skippedWeight, skippedWeightSquares, ['skippedWeight'], issues);
+    }
     const examples = record['invalidAnswers'];
     const invalidAnswers: InvalidAnswer[] = [];
     if (!Array.isArray(examples) || examples.length > invalid) {
-      issues.push(makeIssue(fn, 'invalid_value', `an array of at most ${invalid} invalid-answer examples`, examples, ['invalidAnswers']));
+      issues.push(makeIssue(fn, 'invalid_value', `an array of at most ${invalid} invalid-answer examples (the invalid count)`, examples, ['invalidAnswers']));
     } else {
-      examples.forEach((example: unknown, index) => {
+      for (let index = 0; index < examples.length; index++) {
+        const example: unknown = examples[index];
         const { index: at, code, received } = (typeof example === 'object' && example !== null ? example : {}) as Record<string, unknown>;
-        if (!Number.isSafeInteger(at) || (at as number) < 0 || typeof code !== 'string' || typeof received !== 'string') {
-          issues.push(makeIssue(fn, 'invalid_value', 'an example { index, code, received }', example, ['invalidAnswers', index]));
+        const previous = invalidAnswers[invalidAnswers.length - 1];
+        if (!Number.isSafeInteger(at) || (at as number) < 0 || !ISSUE_CODES.includes(code as CxMetricsIssueCode) || typeof received !== 'string' || received.length > 200) {
+          issues.push(makeIssue(fn, 'invalid_value', 'an example { index, code, received } with a known issue code', example, ['invalidAnswers', index]));
+        } else if (previous !== undefined && previous.index > (at as number)) {
+          issues.push(makeIssue(fn, 'invalid_value', `examples sorted by index (after index ${previous.index})`, at, ['invalidAnswers', index, 'index']));
         } else invalidAnswers.push({ index: at as number, code: code as CxMetricsIssueCode, received });
-      });
+      }
+    }
+    const answered = counts.reduce((total, count) => total + count, 0);
+    for (const [key, value] of [['answered', answered], ['total', answered + skipped + invalid]] as const) {
+      if (record[key] !== undefined && record[key] !== value) issues.push(makeIssue(fn, 'mismatch', `${key} equal to ${value}, the sum of the counts`, record[key], [key]));
     }
     if (issues.length > 0) throwIssues(fn, 'invalid_tally', issues);
-    return new Tally({ scale, counts, weightSums, weightSquareSums, skipped, skippedWeight, skippedWeightSquares, invalid, invalidAnswers });
+    return new Tally({ scale, counts, weightSums: weighted ? weightSums : undefined, weightSquareSums: weighted ? weightSquareSums : undefined, skipped, skippedWeight, skippedWeightSquares, invalid, invalidAnswers });
   }
 }

@@ -1,10 +1,13 @@
 import { fail } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
-import { isArrayLike, isIterable, startAccumulator } from './readAnswers.js';
-import type { AnswerInput } from './tallyAnswers.js';
-import type { Accumulator } from './Accumulator.js';
+import { checkOptions } from '../internal/options.js';
+import { forEachRow, rowSource } from '../internal/readRows.js';
+import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
+import { Accumulator } from './Accumulator.js';
+import { exampleOptions } from './readAnswers.js';
 import type { Tally } from './Tally.js';
+import type { AnswerInput } from './tallyAnswers.js';
 
 /** Options for a {@link TallyBuilder}. */
 export interface TallyBuilderOptions<S extends Scale = Scale> {
@@ -16,35 +19,44 @@ export interface TallyBuilderOptions<S extends Scale = Scale> {
   readonly maxInvalidExamples?: number | undefined;
 }
 
+const OPTION_NAMES = ['scale', 'offset', 'maxInvalidExamples'] as const satisfies readonly (keyof TallyBuilderOptions)[];
+
 /**
  * Streaming tallies: add answers one at a time (from a webhook, a queue, a UI) and take a frozen
  * {@link Tally} whenever you need a score. Adding costs a few nanoseconds and no memory per
  * answer. The same rules as {@link tallyAnswers} apply: `null`/`undefined` are skipped, anything
- * off the scale is counted as invalid with an example kept.
+ * off the scale is counted as invalid with an example kept. A builder is weighted or not, decided
+ * by its first answer: once one answer has a weight, every answer needs one (and the other way
+ * round), so a missing weight is never silently read as 1.
  *
  * @example
  * ```ts
  * import { TallyBuilder, computeNPS, scales } from 'cx-metrics';
  *
  * const builder = new TallyBuilder({ scale: scales.nps });
- * builder.add(10).add(9).add(2).add(null);
- * builder.add(8, 2.5); // weighted from here on; earlier answers weigh 1
- * computeNPS(builder.toTally()).n; // => 4
- * builder.total; // => 5
+ * builder.add(10).add(9).add(2).add(null).addAll([8, 7]);
+ * computeNPS(builder.toTally()).n; // => 5
+ * builder.total; // => 6
+ * const weighted = new TallyBuilder({ scale: scales.nps }).add(10, 2).add(0, 0.5);
+ * computeNPS(weighted.toTally()).score; // => 60
  * ```
  */
 export class TallyBuilder<S extends Scale = Scale> {
   readonly #accumulator: Accumulator<S>;
-  #next: number;
+  #weighted: boolean | undefined;
   #added = 0;
 
   /**
    * @param options - the scale, and optionally an index offset and an example limit
-   * @throws {@link CxMetricsError} `invalid_option` for a bad option
+   * @throws {@link CxMetricsError} `invalid_option` for a bad option (or an invalid scale)
    */
   constructor(options: TallyBuilderOptions<S>) {
-    this.#accumulator = startAccumulator('TallyBuilder', options, ['scale', 'offset', 'maxInvalidExamples']);
-    this.#next = options.offset ?? 0;
+    const fn = 'TallyBuilder';
+    const checked = checkOptions(fn, options, OPTION_NAMES);
+    if (options === undefined) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a scale', options, ['options']);
+    const scale = checkScale<S>(fn, checked.scale, ['options', 'scale']);
+    const { offset, maxExamples } = exampleOptions(fn, checked);
+    this.#accumulator = new Accumulator(scale, maxExamples, offset);
   }
 
   /** How many answers were added: answered, skipped and invalid. */
@@ -52,22 +64,31 @@ export class TallyBuilder<S extends Scale = Scale> {
     return this.#added;
   }
 
+  #mode(fn: string, weighted: boolean): void {
+    if (this.#weighted === undefined) this.#weighted = weighted;
+    else if (this.#weighted !== weighted) {
+      fail(fn, 'invalid_weights', 'missing', `a weight for every answer or for none (this builder's answers are ${this.#weighted ? '' : 'un'}weighted)`, weighted ? 'a weight' : 'no weight', ['weight']);
+    }
+  }
+
   /**
    * Adds one answer.
    *
    * @param answer - the answer: a point of the scale, or null/undefined when skipped
-   * @param weight - its weight (finite, ≥ 0); once a weight is given the tally is weighted and
-   *   answers added without one weigh 1
+   * @param weight - its weight (0, or from 1e-100 to 1e100); give one for every answer or for none
    * @returns this builder, for chaining
-   * @throws {@link CxMetricsError} `invalid_weights` for a bad weight (then nothing is added)
+   * @throws {@link CxMetricsError} `invalid_weights` for a bad weight, or a weight given to an
+   * unweighted builder (or missing on a weighted one); then nothing is added
    */
   add(answer: unknown, weight?: number): this {
-    const accumulator = this.#accumulator;
+    const fn = 'TallyBuilder.add';
     if (weight !== undefined && !isWeight(weight)) {
-      fail('TallyBuilder.add', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', WEIGHT_EXPECTED, weight, ['weight']);
+      fail(fn, 'invalid_weights', typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite', WEIGHT_EXPECTED, weight, ['weight']);
     }
-    accumulator.addOne(answer, weight, this.#next++);
-    this.#added++;
+    this.#mode(fn, weight !== undefined);
+    const index = this.#added++;
+    if (weight === undefined) this.#accumulator.addAnswer(answer, index);
+    else this.#accumulator.addWeighted(answer, weight, index);
     return this;
   }
 
@@ -76,21 +97,22 @@ export class TallyBuilder<S extends Scale = Scale> {
    *
    * @param answers - answers, as an array, typed array or any iterable
    * @returns this builder, for chaining
-   * @throws {@link CxMetricsError} `invalid_input` for something that is neither
+   * @throws {@link CxMetricsError} `invalid_input` for something that is neither, `invalid_weights` on a weighted builder
    */
   addAll(answers: AnswerInput<unknown>): this {
+    const fn = 'TallyBuilder.addAll';
+    const source = rowSource<unknown>(fn, answers, ['answers'], false, 'answers');
+    this.#mode(fn, false);
     const accumulator = this.#accumulator;
-    if (isArrayLike(answers)) {
-      if (accumulator.weightSums === undefined) accumulator.addArrayLike(answers, this.#next);
-      else for (let i = 0; i < answers.length; i++) accumulator.addOne(answers[i], undefined, this.#next + i);
-      this.#next += answers.length;
-      this.#added += answers.length;
-    } else if (isIterable(answers)) {
-      for (const answer of answers) {
-        accumulator.addOne(answer, undefined, this.#next++);
-        this.#added++;
-      }
-    } else fail('TallyBuilder.addAll', 'invalid_input', 'invalid_value', 'an array, typed array or iterable of answers', answers, ['answers']);
+    const base = this.#added;
+    const rows = forEachRow(
+      fn,
+      source,
+      ['answers'],
+      (answer, index) => accumulator.addAnswer(answer, base + index),
+      (index) => accumulator.addHole(base + index),
+    );
+    this.#added += rows;
     return this;
   }
 

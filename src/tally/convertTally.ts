@@ -1,5 +1,7 @@
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { fail, makeIssue, throwIssues } from '../internal/issue.js';
+import { sourceFailure } from '../internal/readRows.js';
+import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import { Tally } from './Tally.js';
 
@@ -31,6 +33,7 @@ export function convertTally<const S extends Scale>(tally: Tally, target: S, map
   const fn = 'convertTally';
   if (!(tally instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_value', 'a Tally', tally, ['tally']);
   if (typeof mapPoint !== 'function') fail(fn, 'invalid_argument', 'invalid_value', 'a function from point to point', mapPoint, ['mapPoint']);
+  target = checkScale<S>(fn, target, ['target']);
   const points = target.max - target.min + 1;
   const counts = new Array<number>(points).fill(0);
   const weightSums = new Array<number>(points).fill(0);
@@ -38,7 +41,12 @@ export function convertTally<const S extends Scale>(tally: Tally, target: S, map
   const issues: CxMetricsIssue[] = [];
   tally.counts.forEach((count, index) => {
     const point = tally.scale.min + index;
-    const mapped: unknown = mapPoint(point);
+    let mapped: unknown;
+    try {
+      mapped = mapPoint(point);
+    } catch (error) {
+      throw sourceFailure(fn, ['mapPoint'], point, error, 'mapPoint');
+    }
     if (typeof mapped !== 'number' || !Number.isInteger(mapped) || mapped < target.min || mapped > target.max) {
       issues.push(makeIssue(fn, 'out_of_range', `a point of scale '${target.id}', from ${target.min} to ${target.max}`, mapped, ['mapPoint', point]));
       return;

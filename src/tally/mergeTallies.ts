@@ -1,5 +1,5 @@
 import { fail } from '../internal/issue.js';
-import { checkKnownOptions, checkNumber } from '../internal/options.js';
+import { checkNumber, checkOptions } from '../internal/options.js';
 import { assertSameScale } from '../scales/isSameScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import { DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
@@ -38,17 +38,18 @@ function byIndex(a: InvalidAnswer, b: InvalidAnswer): number {
  * [week.answered, week.skipped]; // => [4, 1]
  * ```
  */
-export function mergeTallies<S extends Scale>(tallies: readonly Tally<S>[], options: MergeTalliesOptions = {}): Tally<S> {
+export function mergeTallies<S extends Scale>(tallies: readonly Tally<S>[], options?: MergeTalliesOptions): Tally<S> {
   const fn = 'mergeTallies';
-  checkKnownOptions(fn, options, ['maxInvalidExamples']);
+  const { maxInvalidExamples } = checkOptions(fn, options, ['maxInvalidExamples']);
   const limit =
-    options.maxInvalidExamples === undefined
+    maxInvalidExamples === undefined
       ? DEFAULT_MAX_INVALID_EXAMPLES
-      : checkNumber(fn, options.maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
+      : checkNumber(fn, maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
   if (!Array.isArray(tallies) || tallies.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of tallies', tallies, ['tallies']);
-  tallies.forEach((tally: unknown, index) => {
-    if (!(tally instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_value', 'a Tally', tally, ['tallies', index]);
-  });
+  for (let index = 0; index < tallies.length; index++) {
+    if (!(index in tallies)) fail(fn, 'invalid_argument', 'hole', 'a Tally at every index', undefined, ['tallies', index]);
+    if (!(tallies[index] instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_type', 'a Tally', tallies[index], ['tallies', index]);
+  }
   const first = tallies[0] as Tally<S>;
   const points = first.counts.length;
   const counts = new Array<number>(points).fill(0);

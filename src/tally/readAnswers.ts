@@ -1,99 +1,98 @@
-import { fail, throwIssues } from '../internal/issue.js';
-import { checkKnownOptions, checkNumber } from '../internal/options.js';
-import { isResponseRecord } from '../records/isResponseRecord.js';
+import { fail, type Path } from '../internal/issue.js';
+import { checkNumber } from '../internal/options.js';
+import { forEachRow, forEachRowAsync, type RowSource, sourceFailure } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
-import { assertSameScale } from '../scales/isSameScale.js';
 import { Accumulator, DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
+import { AnswerReader } from './AnswerReader.js';
 import type { TallyOptions } from './tallyAnswers.js';
 
-/** The option names every tally-building function accepts. */
-export const TALLY_OPTION_NAMES: readonly string[] = ['scale', 'value', 'weights', 'offset', 'maxInvalidExamples'];
+/** The option names of every tally-building function. */
+const LISTED_TALLY_OPTION_NAMES = ['scale', 'value', 'weights', 'offset', 'maxInvalidExamples'] as const satisfies readonly (keyof TallyOptions)[];
+/** The names, for checking at run time. */
+export const TALLY_OPTION_NAMES: readonly (keyof TallyOptions)[] = LISTED_TALLY_OPTION_NAMES;
+type Unlisted = Exclude<keyof TallyOptions, (typeof LISTED_TALLY_OPTION_NAMES)[number]>;
+const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
+void everyOptionListed;
 
-/** Validates the options shared by every tally builder and makes the accumulator. */
-export function startAccumulator<S extends Scale>(functionName: string, options: TallyOptions<S, never>, known: readonly string[]): Accumulator<S> {
-  if (typeof options !== 'object' || options === null) return fail(functionName, 'invalid_option', 'invalid_value', 'an options object with a scale', options, ['options']);
-  checkKnownOptions(functionName, options, known);
-  const { scale, value, weights, offset, maxInvalidExamples } = options;
-  if (typeof scale !== 'object' || scale === null || typeof scale.min !== 'number' || !Array.isArray(scale.bands)) {
-    fail(functionName, 'invalid_option', 'invalid_value', 'a scale (a preset from `scales` or one made by defineScale)', scale, ['options', 'scale']);
-  }
-  if (value !== undefined && typeof value !== 'function') fail(functionName, 'invalid_option', 'invalid_value', 'an accessor function (row, index) => answer', value, ['options', 'value']);
-  if (weights !== undefined && typeof weights !== 'function' && !isArrayLike(weights)) {
-    fail(functionName, 'invalid_option', 'invalid_value', 'an array of weights or an accessor function (row, index) => weight', weights, ['options', 'weights']);
-  }
-  if (offset !== undefined) checkNumber(functionName, offset, ['options', 'offset'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
-  if (maxInvalidExamples !== undefined) {
-    checkNumber(functionName, maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
-  }
-  return new Accumulator(functionName, scale, maxInvalidExamples ?? DEFAULT_MAX_INVALID_EXAMPLES);
-}
-
-/** True for arrays, typed arrays and other objects with a numeric length (but not strings). */
-export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  if (Array.isArray(value)) return true;
-  if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
-  return typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number';
-}
-
-/** True for iterables other than strings (a string is one answer, not a list of characters). */
-export function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
-}
-
-/** The scale of an array of ingested records (from its first record), or undefined. */
-export function recordsScale(input: unknown): Scale | undefined {
-  if (!isArrayLike(input) || input.length === 0) return undefined;
-  const first = input[0];
-  return isResponseRecord(first) ? first.scale : undefined;
+/** The example limit and index offset of a tally, checked. */
+export function exampleOptions(functionName: string, options: { readonly offset?: unknown; readonly maxInvalidExamples?: unknown }): { offset: number; maxExamples: number } {
+  const describe = 'a whole number of at least 0';
+  const offset = options.offset === undefined ? 0 : checkNumber(functionName, options.offset, ['options', 'offset'], { min: 0, integer: true, describe }, 'invalid_option');
+  const maxExamples =
+    options.maxInvalidExamples === undefined
+      ? DEFAULT_MAX_INVALID_EXAMPLES
+      : checkNumber(functionName, options.maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe }, 'invalid_option');
+  return { offset, maxExamples };
 }
 
 /**
- * The per-row step shared by every path that is not a bulk loop. An ingested record supplies
- * its own score and weight, and must be on the tally's scale.
+ * Reads a whole input into one tally's accumulator, the same way for every entry that counts
+ * answers (`tallyAnswers`, the `compute*` functions, `tallyAnswersAsync`): plain arrays and bytes
+ * through the bulk loops, everything else row by row through the one answer reader.
  */
-export function rowReader<T>(functionName: string, accumulator: Accumulator, options: TallyOptions<Scale, T>): (row: T, index: number) => void {
-  const offset = options.offset ?? 0;
-  const valueOf = options.value;
-  const weights = options.weights;
-  const weightOf =
-    weights === undefined ? undefined : typeof weights === 'function' ? weights : (_row: T, index: number): unknown => (index < weights.length ? weights[index] : undefined);
-  return (row, index) => {
-    if (valueOf === undefined && isResponseRecord(row)) {
-      assertSameScale(functionName, accumulator.scale, row.scale, ['input', offset + index, 'scale']);
-      accumulator.addOne(row.score, weightOf === undefined ? row.weight : weightOf(row, index), offset + index);
-      return;
+export class AnswerCounter<Row> {
+  readonly #fn: string;
+  readonly #rowsPath: Path;
+  readonly reader: AnswerReader<Row>;
+  readonly #fallbackScale: Scale | undefined;
+  readonly #offset: number;
+  readonly #maxExamples: number;
+  #accumulator: Accumulator | undefined;
+
+  constructor(functionName: string, options: TallyOptions<Scale, Row>, rowsPath: Path, fallbackScale: Scale | undefined) {
+    this.#fn = functionName;
+    this.#rowsPath = rowsPath;
+    this.reader = new AnswerReader<Row>(functionName, options, rowsPath);
+    this.#fallbackScale = fallbackScale;
+    const { offset, maxExamples } = exampleOptions(functionName, options);
+    this.#offset = offset;
+    this.#maxExamples = maxExamples;
+  }
+
+  /** The accumulator, made on the scale of the options, of the first record, or the default. */
+  #ensure(): Accumulator {
+    if (this.#accumulator !== undefined) return this.#accumulator;
+    const scale = this.reader.scale ?? this.#fallbackScale;
+    if (scale === undefined) {
+      fail(this.#fn, 'invalid_option', 'invalid_value', 'a scale: CES variants disagree on direction, so name yours (scales.ces7, scales.ces5Effort, ...)', undefined, ['options', 'scale']);
     }
-    const answer = valueOf === undefined ? row : valueOf(row, index);
-    accumulator.addOne(answer, weightOf === undefined ? undefined : weightOf(row, index), offset + index);
+    this.#accumulator = new Accumulator(scale, this.#maxExamples, this.#offset);
+    return this.#accumulator;
+  }
+
+  readonly #visit = (row: Row, index: number): void => {
+    if (this.#accumulator === undefined) this.reader.start(row);
+    this.reader.add(this.#ensure(), row, index);
   };
-}
 
-/** Reads every answer of a synchronous input into the accumulator, choosing the fastest loop. */
-export function readSync<T>(functionName: string, accumulator: Accumulator, input: ArrayLike<T> | Iterable<T>, options: TallyOptions<Scale, T>): void {
-  const offset = options.offset ?? 0;
-  const plain = options.value === undefined && options.weights === undefined && recordsScale(input) === undefined;
-  if (plain && (input instanceof Uint8Array || input instanceof Uint8ClampedArray)) accumulator.addBytes(input, offset);
-  else if (plain && isArrayLike(input)) accumulator.addArrayLike(input, offset);
-  else {
-    const read = rowReader(functionName, accumulator, options);
-    let index = 0;
-    if (isArrayLike(input)) for (; index < input.length; index++) read(input[index] as T, index);
-    else if (isIterable(input)) for (const row of input) read(row, index++);
-    else fail(functionName, 'invalid_input', 'invalid_value', 'an array, typed array or iterable of answers', input, ['input']);
-    checkWeightCount(functionName, options, index);
+  readonly #hole = (index: number): void => this.reader.hole(this.#ensure(), index);
+
+  /** Reads a synchronous source. */
+  read(source: RowSource<Row>): Accumulator {
+    const reader = this.reader;
+    if (source.kind === 'array' && source.length > 0) reader.start(source.rows[0]);
+    if (source.kind === 'array' && reader.bare && !reader.records) {
+      const accumulator = this.#ensure();
+      try {
+        if (source.rows instanceof Uint8Array || source.rows instanceof Uint8ClampedArray) accumulator.addBytes(source.rows);
+        else accumulator.addArrayLike(source.rows);
+      } catch (error) {
+        throw sourceFailure(this.#fn, this.#rowsPath, 0, error);
+      }
+      return this.#finish(source.length);
+    }
+    return this.#finish(forEachRow(this.#fn, source, this.#rowsPath, this.#visit, this.#hole));
   }
-  finishWeights(functionName, accumulator);
-}
 
-/** An array of weights must hold exactly one weight per answer. */
-export function checkWeightCount(functionName: string, options: TallyOptions<Scale, never>, answers: number): void {
-  const weights = options.weights;
-  if (weights !== undefined && typeof weights !== 'function' && weights.length !== answers) {
-    fail(functionName, 'invalid_weights', 'out_of_range', `${answers} weights, one per answer`, `${weights.length} weights`, ['options', 'weights']);
+  /** Reads any source, async iterables included, stopping promptly on an aborted signal. */
+  async readAsync(source: RowSource<Row>, signal: Parameters<typeof forEachRowAsync>[5]): Promise<Accumulator> {
+    if (source.kind !== 'async' && signal === undefined) return this.read(source);
+    return this.#finish(await forEachRowAsync(this.#fn, source, this.#rowsPath, this.#visit, this.#hole, signal));
   }
-}
 
-/** Throws once for all bad weights seen. */
-export function finishWeights(functionName: string, accumulator: Accumulator): void {
-  if (accumulator.weightIssueCount > 0) throwIssues(functionName, 'invalid_weights', accumulator.weightIssues, accumulator.weightIssueCount);
+  #finish(rows: number): Accumulator {
+    const accumulator = this.#ensure();
+    this.reader.finish(rows);
+    return accumulator;
+  }
 }

@@ -1,18 +1,27 @@
+import { checkOptions } from '../internal/options.js';
+import { type AbortSignalLike, checkSignal, rowSource } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
-import { checkWeightCount, finishWeights, readSync, rowReader, startAccumulator, TALLY_OPTION_NAMES } from './readAnswers.js';
+import { AnswerCounter, TALLY_OPTION_NAMES } from './readAnswers.js';
 import type { Tally } from './Tally.js';
 import type { AnswerInput, TallyOptions } from './tallyAnswers.js';
 
+/** Options for {@link tallyAnswersAsync}: those of `tallyAnswers`, and a signal to stop reading. */
+export interface TallyAsyncOptions<S extends Scale = Scale, T = unknown> extends TallyOptions<S, T> {
+  /** Stops the reading promptly when aborted (the promise rejects with `aborted`). */
+  readonly signal?: AbortSignalLike | undefined;
+}
+
 /**
  * {@link tallyAnswers} for asynchronous sources: an `AsyncIterable` such as a file read line by
- * line, a database cursor or a Node stream in object mode. It holds one tally, never the
- * answers, so a source of any size is counted in constant memory. Synchronous inputs are
- * accepted too.
+ * line, a database cursor, a Node stream in object mode, or {@link ingestStream}. It holds one
+ * tally, never the answers, so a source of any size is counted in constant memory. Synchronous
+ * inputs are accepted too. `signal` stops it promptly; a source that fails is reported with the
+ * row it failed at.
  *
  * @param input - an async iterable (or any input {@link tallyAnswers} takes)
- * @param options - as for {@link tallyAnswers}
+ * @param options - as for {@link tallyAnswers}, and `signal`
  * @returns a promise of the frozen tally
- * @throws {@link CxMetricsError} as {@link tallyAnswers} does (the promise rejects)
+ * @throws {@link CxMetricsError} as {@link tallyAnswers} does (the promise rejects), and `aborted`
  *
  * @example
  * ```ts
@@ -27,18 +36,11 @@ import type { AnswerInput, TallyOptions } from './tallyAnswers.js';
  * [tally.answered, tally.skipped]; // => [2, 1]
  * ```
  */
-export async function tallyAnswersAsync<const S extends Scale, T = unknown>(
-  input: AsyncIterable<T> | AnswerInput<T>,
-  options: TallyOptions<S, T>,
-): Promise<Tally<S>> {
+export async function tallyAnswersAsync<const S extends Scale, T = unknown>(input: AsyncIterable<T> | AnswerInput<T>, options: TallyAsyncOptions<S, T>): Promise<Tally<S>> {
   const fn = 'tallyAnswersAsync';
-  const accumulator = startAccumulator(fn, options, TALLY_OPTION_NAMES);
-  if (typeof input === 'object' && input !== null && Symbol.asyncIterator in input) {
-    const read = rowReader(fn, accumulator, options);
-    let index = 0;
-    for await (const row of input) read(row, index++);
-    checkWeightCount(fn, options, index);
-    finishWeights(fn, accumulator);
-  } else readSync(fn, accumulator, input as AnswerInput<T>, options);
-  return accumulator.toTally();
+  const checked = checkOptions(fn, options, [...TALLY_OPTION_NAMES, 'signal']);
+  const signal = checkSignal(fn, checked.signal);
+  const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
+  const accumulator = await counter.readAsync(rowSource(fn, input, ['input'], true, 'answers'), signal);
+  return accumulator.toTally() as Tally<S>;
 }

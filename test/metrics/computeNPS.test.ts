@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeNPS, CxMetricsError, scales, tallyAnswers, tallyCounts } from 'cx-metrics';
+import { computeNPS, CxMetricsError, scales, tallyAnswers, tallyCounts, wilsonInterval } from 'cx-metrics';
 
 const Z95 = 1.959963984540054;
 
@@ -81,7 +81,11 @@ describe('computeNPS', () => {
     expect(result.score).toBeCloseTo(40, 12);
     expect(result.effectiveN).toBeCloseTo(25 / 11, 12);
     expect(result.weighted).toBe(true);
-    expect(result.promoters).toEqual({ count: 1, weight: 3, percent: 60 });
+    expect(result.promoters).toMatchObject({ count: 1, weight: 3, percent: 60 });
+    // The band share's interval uses the Kish counts: 3/5 of n_eff = 25/11.
+    const wilson = wilsonInterval(((3 / 5) * 25) / 11, 25 / 11);
+    expect(result.promoters.ci?.lower).toBeCloseTo(100 * wilson.lower, 10);
+    expect(result.promoters.ci?.upper).toBeCloseTo(100 * wilson.upper, 10);
   });
 
   test('a tally on another scale is a scale_mismatch', () => {

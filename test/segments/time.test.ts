@@ -77,7 +77,7 @@ describe('trend', () => {
 
   test('counts rows without a timestamp instead of losing them', () => {
     const series = trend(records([at('2026-01-10T10:00:00Z'), { score: 9 }, { score: 5 }]));
-    expect([series.undated, series.buckets[0]?.n]).toEqual([2, 1]);
+    expect([series.rows.undated, series.buckets[0]?.n]).toEqual([2, 1]);
   });
 });
 

@@ -64,9 +64,9 @@ describe('Wilson', () => {
 
 describe('proportionInterval', () => {
   test('dispatches to the named method and refuses unknown ones', () => {
-    expect(proportionInterval(4, 9, { method: 'clopper-pearson' })).toEqual(clopperPearsonInterval(4, 9));
-    expect(() => proportionInterval(4, 9, { method: 'exact' as never })).toThrow(
-      "proportionInterval: expected one of 'wilson', 'agresti-coull', 'clopper-pearson', got \"exact\" at options.method",
+    expect(proportionInterval(4, 9, { interval: 'clopper-pearson' })).toEqual(clopperPearsonInterval(4, 9));
+    expect(() => proportionInterval(4, 9, { interval: 'exact' as never })).toThrow(
+      "proportionInterval: expected one of 'wilson', 'agresti-coull', 'clopper-pearson', got \"exact\" at options.interval",
     );
   });
 
@@ -74,7 +74,7 @@ describe('proportionInterval', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('wilson', 'agresti-coull', 'clopper-pearson' as const), (n, share, method) => {
         const x = Math.round(share * n);
-        const { lower, upper } = proportionInterval(x, n, { method });
+        const { lower, upper } = proportionInterval(x, n, { interval: method });
         expect(lower).toBeGreaterThanOrEqual(0);
         expect(upper).toBeLessThanOrEqual(1);
         expect(lower).toBeLessThanOrEqual(x / n + 1e-12);
@@ -101,23 +101,23 @@ describe('npsInterval', () => {
     const counts = { detractors: 10, passives: 10, promoters: 20 };
     const nps = 0.25;
     const variance = 0.75 - nps * nps;
-    const interval = npsInterval(counts, { method: 'wald' });
+    const interval = npsInterval(counts, { interval: 'wald' });
     expect(interval.lower).toBeCloseTo(nps - Z95 * Math.sqrt(variance / 40), 12);
-    expect(npsInterval({ detractors: 0, passives: 0, promoters: 5 }, { method: 'wald' })).toEqual({ lower: 1, upper: 1 });
+    expect(npsInterval({ detractors: 0, passives: 0, promoters: 5 }, { interval: 'wald' })).toMatchObject({ lower: 1, upper: 1 });
   });
 
   test('the score interval for all promoters has the closed form (n − z²)/(n + z²)', () => {
     // With c = 0 detractors and b = n promoters, |Z(Δ)| = √n·√((1 − Δ)/(1 + Δ)) (derived in docs/methods.md).
     for (const n of [1, 3, 10, 50]) {
-      const { lower, upper } = npsInterval({ detractors: 0, passives: 0, promoters: n }, { method: 'score' });
+      const { lower, upper } = npsInterval({ detractors: 0, passives: 0, promoters: n }, { interval: 'score' });
       expect(lower).toBeCloseTo((n - Z95 * Z95) / (n + Z95 * Z95), 10);
       expect(upper).toBe(1);
     }
   });
 
   test('the score interval is mirrored when promoters and detractors swap', () => {
-    const a = npsInterval({ detractors: 7, passives: 4, promoters: 15 }, { method: 'score' });
-    const b = npsInterval({ detractors: 15, passives: 4, promoters: 7 }, { method: 'score' });
+    const a = npsInterval({ detractors: 7, passives: 4, promoters: 15 }, { interval: 'score' });
+    const b = npsInterval({ detractors: 15, passives: 4, promoters: 7 }, { interval: 'score' });
     expect(a.lower).toBeCloseTo(-b.upper, 10);
     expect(a.upper).toBeCloseTo(-b.lower, 10);
   });
@@ -128,7 +128,7 @@ describe('npsInterval', () => {
         fc.pre(detractors + passives + promoters > 0);
         const n = detractors + passives + promoters;
         const nps = (promoters - detractors) / n;
-        const { lower, upper } = npsInterval({ detractors, passives, promoters }, { method });
+        const { lower, upper } = npsInterval({ detractors, passives, promoters }, { interval: method });
         expect(lower).toBeGreaterThanOrEqual(-1);
         expect(upper).toBeLessThanOrEqual(1);
         if (method !== 'adjusted-wald') {

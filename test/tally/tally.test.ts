@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { convertTally, CxMetricsError, mergeTallies, scales, Tally, TallyBuilder, tallyAnswers, tallyAnswersAsync, tallyCounts } from 'cx-metrics';
+import { computeNPS, convertTally, CxMetricsError, ingest, mergeTallies, scales, Tally, TallyBuilder, tallyAnswers, tallyAnswersAsync, tallyCounts } from 'cx-metrics';
 
 const nps = scales.nps;
 
@@ -192,5 +192,122 @@ describe('Tally JSON', () => {
   test('tallies are frozen', () => {
     const tally = tallyAnswers([1, 2], { scale: nps });
     expect(Object.isFrozen(tally) && Object.isFrozen(tally.counts)).toBe(true);
+  });
+});
+
+describe('tallies from outside: tallyCounts takes what database drivers return', () => {
+  test('a GROUP BY result: keys and counts as drivers give them (numbers, bigints, strings), the NULL group as skipped answers', () => {
+    // node-postgres returns count(*) (a bigint column) as a string; DuckDB as a bigint.
+    const rows = [
+      { score: 10, n: '40' },
+      { score: 9, n: 20n },
+      { score: 8, n: 15 },
+      { score: '7', n: 5 },
+      { score: 3n, n: '20' },
+      { score: null, n: 7 },
+    ];
+    const tally = tallyCounts(scales.nps, rows, { columns: { point: 'score', count: 'n' } });
+    expect([tally.answered, tally.skipped, tally.total]).toEqual([100, 7, 107]);
+    expect(tally.counts[10]).toBe(40);
+    // The NULL group is never point 0: the NPS of all promoters stays 100.
+    expect(computeNPS(tallyCounts(scales.nps, [{ point: 10, count: 3 }, { point: null, count: 5 }])).score).toBe(100);
+  });
+
+  test('refuses duplicates and non-canonical keys: 9 and "9" are one point, and "9.0", " 9 ", "0x9", "1e1", "", false are no points', () => {
+    const error = (() => {
+      try {
+        tallyCounts(scales.nps, new Map<unknown, number>([[9, 1], ['9', 2], ['9.0', 1], [' 9 ', 1], ['0x9', 1], ['1e1', 1], ['', 1], [false, 1], ['09', 1]]) as never);
+      } catch (caught) {
+        return caught as CxMetricsError;
+      }
+      throw new Error('no error');
+    })();
+    expect(error.code).toBe('invalid_tally');
+    expect(error.issues.map((issue) => issue.code)).toEqual(['duplicate', 'invalid_value', 'invalid_value', 'invalid_value', 'invalid_value', 'invalid_value', 'invalid_value', 'invalid_value']);
+    expect(() => tallyCounts(scales.nps, { 9: 1, '09': 2 })).toThrow(/canonical integer string/);
+    expect(() => tallyCounts(scales.nps, [{ point: null, count: 1 }, { point: null, count: 2 }])).toThrow(/one NULL group/);
+    expect(() => tallyCounts(scales.nps, [{ point: null, count: 1 }], { skipped: 2 })).toThrow(/a NULL point or options.skipped, not both/);
+    expect(() => tallyCounts(scales.nps, [{ point: 9 }] as never)).toThrow(/a column "count" in every row/);
+    expect(() => tallyCounts(scales.nps, { 9: '12.0' })).toThrow(/a count: a whole number/);
+  });
+
+  test('a weighted GROUP BY comes back exactly: Σw and Σw² per point, and for the NULL group', () => {
+    // Answers 10 (w 2), 10 (w 1), 0 (w 1.5), skipped (w 0.5), as SELECT score, count(*), sum(w), sum(w*w) would give them.
+    const rows = [
+      { point: 10, count: 2n, weightSum: '3', weightSquareSum: 5 },
+      { point: 0, count: 1, weightSum: 1.5, weightSquareSum: '2.25' },
+      { point: null, count: 1, weightSum: 0.5, weightSquareSum: 0.25 },
+    ];
+    const fromRows = tallyCounts(scales.nps, rows);
+    const fromAnswers = tallyAnswers([10, 10, 0, null], { scale: scales.nps, weights: [2, 1, 1.5, 0.5] });
+    expect(fromRows.toJSON()).toEqual(fromAnswers.toJSON());
+    const fromObjects = tallyCounts(scales.nps, { 10: 2, 0: 1 }, { weightSums: { 10: 3, 0: 1.5 }, weightSquareSums: { 10: 5, 0: 2.25 }, skipped: 1, skippedWeight: 0.5, skippedWeightSquares: 0.25 });
+    expect(fromObjects.toJSON()).toEqual(fromAnswers.toJSON());
+    expect(computeNPS(fromRows, { denominator: 'all' }).score).toBeCloseTo((100 * (3 - 1.5)) / 5, 12);
+  });
+
+  test('refuses weighted sums that no answers could have: weight without answers, Σw² inconsistent with Σw', () => {
+    expect(() => tallyCounts(scales.nps, [{ point: 9, count: 0, weightSum: 2, weightSquareSum: 4 }])).toThrow(/no weight where there are no answers/);
+    // 3 answers whose Σw² would make the effective n 3e300.
+    expect(() => tallyCounts(scales.nps, [{ point: 9, count: 3, weightSum: 1e150, weightSquareSum: 1e-150 }])).toThrow(/effective n cannot exceed the 3 answers/);
+    expect(() => tallyCounts(scales.nps, [{ point: 9, count: 2, weightSum: 1, weightSquareSum: 4 }])).toThrow(/since no weight is negative/);
+    expect(() => tallyCounts(scales.nps, { 9: 3 }, { weightSums: { 9: 3 } })).toThrow(/weightSums and weightSquareSums together/);
+  });
+});
+
+describe('Tally.fromJSON checks every invariant a tally has', () => {
+  const json = JSON.parse(JSON.stringify(tallyAnswers([10, 9, null, 'x'], { scale: nps, weights: [1, 2, 1, 1] }))) as Record<string, unknown>;
+
+  test.each([
+    ['weight at a point with no answers', { weightSums: [1, ...(json['weightSums'] as number[]).slice(1)] }, /no weight where there are no answers/],
+    ['Σw² inconsistent with Σw', { weightSquareSums: (json['weightSquareSums'] as number[]).map((value) => value / 1e6) }, /effective n cannot exceed/],
+    ['a count that is not whole', { counts: (json['counts'] as number[]).map((value, index) => (index === 10 ? 1.5 : value)) }, /a whole number of at least 0/],
+    ['totals that do not add up', { total: 5 }, /total equal to 4/],
+    ['more examples than invalid answers', { invalid: 0, total: 3 }, /at most 0 invalid-answer examples/],
+    ['an example with an unknown code', { invalidAnswers: [{ index: 3, code: 'nonsense', received: '"x"' }] }, /a known issue code/],
+    ['an unknown key', { weightSum: [] }, /a known tally key/],
+  ])('refuses %s', (_name, change, message) => {
+    expect(() => Tally.fromJSON({ ...json, ...change })).toThrow(message);
+  });
+
+  test('still reads back every tally it writes', () => {
+    expect(Tally.fromJSON(json).toJSON()).toEqual(json);
+  });
+});
+
+describe('holes, missing weights and names', () => {
+  test('an array hole is an invalid answer (code hole), never a skipped one', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const tally = tallyAnswers([10, , 9], { scale: nps });
+    expect([tally.answered, tally.skipped, tally.invalid, tally.invalidAnswers[0]]).toEqual([2, 0, 1, { index: 1, code: 'hole', received: 'a hole' }]);
+    expect(() => computeNPS([10, , 9])).toThrow('computeNPS: expected an integer from 0 to 10, or null/undefined for a skipped answer, got a hole at index 1');
+  });
+
+  test('a missing weight (undefined, a hole, an accessor returning undefined) is an error, never read as 1', () => {
+    expect(() => computeNPS([10, 0, 0], { weights: [1, undefined as never, 1] })).toThrow(/every answer needs a weight once weights are given, got undefined at weights\[1\]/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => computeNPS([10, 0, 0], { weights: [1, , 1] as number[] })).toThrow(expect.objectContaining({ code: 'invalid_weights' }));
+    expect(() => computeNPS([{ s: 10 }, { s: 0, w: 1 }], { value: 's', weights: (row) => row.w })).toThrow(/got undefined at weights\[0\]/);
+  });
+
+  test('records with and without weights do not mix', () => {
+    const { records } = ingest([{ score: 10, weight: 2 }, { score: 0 }], { scale: nps });
+    expect(() => computeNPS(records)).toThrow(/a weight on every record or on none .* at rows\[1\].weight|a weight on every record or on none/);
+    const builder = new TallyBuilder({ scale: nps }).add(10, 2);
+    expect(() => builder.add(0)).toThrow(/a weight for every answer or for none \(this builder's answers are weighted\)/);
+    expect(() => new TallyBuilder({ scale: nps }).add(10).add(0, 1)).toThrow(/this builder's answers are unweighted/);
+  });
+
+  test('value and weights may be field names; a name no row has is an error with the near names, a row without it an invalid answer', () => {
+    const rows = [{ NPS: 10, w: 2 }, { NPS: 3, w: 1 }, { w: 1 }];
+    const tally = tallyAnswers(rows, { scale: nps, value: 'NPS', weights: 'w', maxInvalidExamples: 5 });
+    expect([tally.answered, tally.invalid, tally.invalidAnswers[0]?.code]).toEqual([2, 1, 'missing_column']);
+    expect(() => tallyAnswers(rows, { scale: nps, value: 'nps' })).toThrow(/tallyAnswers: expected a field that rows have \(did you mean "NPS"\?\), got "nps" at options.value/);
+  });
+
+  test('inputs with an unbounded length are refused, not looped over forever', () => {
+    expect(() => tallyAnswers({ length: Infinity } as never, { scale: nps })).toThrow(/an array-like with a length from 0 to 4294967295, got Infinity at input.length/);
+    expect(() => computeNPS({ length: -1 } as never)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(tallyAnswers({ length: 2, 0: 10 } as never, { scale: nps }).invalidAnswers[0]?.code).toBe('hole');
   });
 });

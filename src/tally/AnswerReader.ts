@@ -1,0 +1,178 @@
+import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
+import { fail, makeIssue, throwIssues, type Path } from '../internal/issue.js';
+import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
+import { didYouMean } from '../internal/nearNames.js';
+import type { FieldSource } from '../records/IngestMapping.js';
+import { isResponseRecord } from '../records/isResponseRecord.js';
+import { ABSENT, NamedField } from '../records/readField.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
+import { checkScale } from '../scales/checkScale.js';
+import type { Scale } from '../scales/defineScale.js';
+import { assertSameScale } from '../scales/isSameScale.js';
+import type { Accumulator } from './Accumulator.js';
+
+/**
+ * How answers are read from rows, the same for every function that reads them (tallies, scores,
+ * segments, trends): records from `ingest` bring their own score, scale and weight; other rows go
+ * through `value` (a field name or an accessor `(row, index) => answer`), and without it each
+ * row is the answer itself.
+ */
+export interface AnswerOptions<Row = unknown> {
+  /** The scale of the answers. Default: the scale of the records (required for other rows). */
+  readonly scale?: Scale | undefined;
+  /** Where the answer is: a field name (an own property; for records a field or attribute) or an accessor. */
+  readonly value?: FieldSource<Row> | undefined;
+  /**
+   * One weight per answer: an array (by index), a field name or an accessor. Every answer then
+   * needs a weight: a missing one (undefined, a hole) is an error, never read as 1. Records bring
+   * their own weights.
+   */
+  readonly weights?: ArrayLike<number> | FieldSource<Row> | undefined;
+}
+
+const MAX_WEIGHT_ISSUES = 100;
+
+/**
+ * The one place that decides how a row becomes an answer and a weight (records, accessors or bare
+ * answers), chosen once from the first row and then applied to every row, with the rules every
+ * reading path shares: a missing weight is an error; records with and without weights do not mix;
+ * a value or weight named by a field that no row has is an error naming the near names.
+ */
+export class AnswerReader<Row> {
+  readonly #fn: string;
+  readonly #rowsPath: Path;
+  readonly #value: ((row: Row, index: number) => unknown) | undefined;
+  readonly #valueName: NamedField | undefined;
+  readonly #weightAt: ((row: Row, index: number) => unknown) | undefined;
+  readonly #weightName: NamedField | undefined;
+  readonly #weightArray: ArrayLike<unknown> | undefined;
+  /** The scale: the option, or the first record's. */
+  scale: Scale | undefined;
+  #mode: 'records' | 'rows' | 'answers' | undefined;
+  readonly #weightIssues: CxMetricsIssue[] = [];
+  #weightIssueCount = 0;
+  #firstWeighted = -1;
+  #firstUnweighted = -1;
+  /** Adds one row to an accumulator; chosen by `start`. */
+  add: (accumulator: Accumulator, row: Row, index: number) => void = () => undefined;
+
+  constructor(functionName: string, options: AnswerOptions<Row>, rowsPath: Path, optionsPath: Path = ['options']) {
+    const fn = functionName;
+    this.#fn = fn;
+    this.#rowsPath = rowsPath;
+    this.scale = options.scale === undefined ? undefined : checkScale(fn, options.scale, [...optionsPath, 'scale']);
+    const { value, weights } = options;
+    if (typeof value === 'string') {
+      this.#valueName = new NamedField(value, false, false);
+      const field = this.#valueName;
+      this.#value = (row) => field.read(row);
+    } else if (typeof value === 'function') this.#value = value;
+    else if (value !== undefined) fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => answer', value, [...optionsPath, 'value']);
+    if (typeof weights === 'string') {
+      this.#weightName = new NamedField(weights, false, false);
+      const field = this.#weightName;
+      this.#weightAt = (row) => field.read(row);
+    } else if (typeof weights === 'function') this.#weightAt = weights;
+    else if (isArrayLike(weights)) {
+      this.#weightArray = weights;
+      this.#weightAt = (_row, index) => (index < weights.length && index in weights ? weights[index] : undefined);
+    } else if (weights !== undefined) fail(fn, 'invalid_option', 'invalid_type', 'an array of weights, a field name, or an accessor (row, index) => weight', weights, [...optionsPath, 'weights']);
+  }
+
+  /** Whether the rows are records (known after `start`). */
+  get records(): boolean {
+    return this.#mode === 'records';
+  }
+
+  /** Whether a plain answer loop can count this input (no accessor, no weights, not records). */
+  get bare(): boolean {
+    return this.#value === undefined && this.#weightAt === undefined;
+  }
+
+  /** Chooses the reading from the first row (records or not), and the scale. */
+  start(first: unknown): void {
+    if (this.#mode !== undefined) return;
+    const records = this.#value === undefined && isResponseRecord(first);
+    this.#mode = records ? 'records' : this.#value === undefined ? 'answers' : 'rows';
+    if (this.scale === undefined && records) this.scale = (first as ResponseRecord).scale;
+    const value = this.#value;
+    const weightAt = this.#weightAt;
+    if (records) {
+      const scale = this.scale as Scale;
+      this.add = (accumulator, row, index) => {
+        if (!isResponseRecord(row)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a record made by ingest, like the first row (records and other rows do not mix)', row, [...this.#rowsPath, index]);
+        const record = row as ResponseRecord;
+        if (record.scale !== scale) assertSameScale(this.#fn, scale, record.scale, [...this.#rowsPath, index, 'scale']);
+        const weight = weightAt === undefined ? record.weight : weightAt(row, index);
+        if (weight === undefined && weightAt === undefined) {
+          if (this.#firstUnweighted < 0) this.#firstUnweighted = index;
+          if (accumulator.weightSums === undefined) accumulator.addAnswer(record.score, index);
+          else accumulator.addWeighted(record.score, 1, index);
+        } else {
+          if (this.#firstWeighted < 0) this.#firstWeighted = index;
+          accumulator.addWeighted(record.score, this.#checkWeight(weight, index), index);
+        }
+      };
+    } else if (weightAt !== undefined) {
+      this.add = (accumulator, row, index) => accumulator.addWeighted(value === undefined ? row : value(row, index), this.#checkWeight(weightAt(row, index), index), index);
+    } else if (value !== undefined) {
+      this.add = (accumulator, row, index) => accumulator.addAnswer(value(row, index), index);
+    } else {
+      this.add = (accumulator, row, index) => accumulator.addAnswer(row, index);
+    }
+  }
+
+  /** The weight of an answer, or 0 with the problem recorded (all are reported together). */
+  #checkWeight(weight: unknown, index: number): number {
+    if (isWeight(weight)) return weight;
+    this.#weightIssueCount++;
+    if (this.#weightIssues.length < MAX_WEIGHT_ISSUES) {
+      const code: CxMetricsIssueCode =
+        weight === undefined || weight === ABSENT ? 'missing' : typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite';
+      const expected = code === 'missing' ? `${WEIGHT_EXPECTED}: every answer needs a weight once weights are given` : WEIGHT_EXPECTED;
+      const path = this.#mode === 'records' && this.#weightAt === undefined ? [...this.#rowsPath, index, 'weight'] : ['weights', index];
+      this.#weightIssues.push(makeIssue(this.#fn, code, expected, weight === ABSENT ? undefined : weight, path));
+    }
+    return 0;
+  }
+
+  /** An array hole in the input: an answer that is not there. */
+  hole(accumulator: Accumulator, index: number): void {
+    if (this.#weightArray !== undefined) this.#checkWeight(this.#weightAt?.(undefined as Row, index), index);
+    accumulator.addHole(index);
+  }
+
+  /**
+   * Checks what can only be checked after the last row: the number of weights, records with and
+   * without weights, and names that no row had. `rows` is the number of rows read.
+   */
+  finish(rows: number): void {
+    const fn = this.#fn;
+    if (this.#weightArray !== undefined && this.#weightArray.length !== rows) {
+      fail(fn, 'invalid_weights', 'mismatch', `${rows} weights, one per answer`, `${this.#weightArray.length} weights`, ['options', 'weights']);
+    }
+    if (this.#firstWeighted >= 0 && this.#firstUnweighted >= 0) {
+      fail(
+        fn,
+        'invalid_weights',
+        'missing',
+        `a weight on every record or on none (record ${this.#firstWeighted} has one; map and require the weight column when ingesting: required: ['weight'])`,
+        undefined,
+        [...this.#rowsPath, this.#firstUnweighted, 'weight'],
+      );
+    }
+    for (const [field, option] of [[this.#valueName, 'value'], [this.#weightName, 'weights']] as const) {
+      if (field !== undefined && rows > 0 && field.missing === rows) {
+        fail(fn, 'invalid_option', 'unknown_name', `a field that rows have${didYouMean(field.name, field.offered)}`, field.name, ['options', option]);
+      }
+    }
+    if (this.#weightIssueCount > 0) throwIssues(fn, 'invalid_weights', this.#weightIssues, this.#weightIssueCount);
+  }
+}
+
+/** True for arrays, typed arrays and other objects with a numeric length (but not strings or functions). */
+export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  if (Array.isArray(value)) return true;
+  if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
+  return typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number';
+}
