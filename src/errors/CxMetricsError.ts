@@ -136,6 +136,8 @@ export class CxMetricsError extends Error {
   readonly issues: NonEmptyList<CxMetricsIssue>;
 
   /**
+   * Makes the error; the library's functions throw it, and a caller may too, to report in the same shape.
+   *
    * @param code - the kind of failure
    * @param message - a sentence starting with the function name
    * @param issues - every refused value (at least one)

@@ -47,6 +47,8 @@ export class TallyBuilder<S extends Scale = Scale> {
   #added = 0;
 
   /**
+   * Starts an empty tally on a scale.
+   *
    * @param options - the scale, and optionally an index offset and an example limit
    * @throws {@link CxMetricsError} `invalid_option` for a bad option (or an invalid scale)
    */

@@ -125,3 +125,28 @@ describe('package.json and jsr.json describe the same package', () => {
     if (npm.types !== undefined) expect(npm.types).toBe(conditions.types);
   });
 });
+
+describe('the npm package is publishable from a fresh clone', () => {
+  const manifest = readJson<Record<string, unknown>>('package.json');
+
+  test('npm pack builds dist first (prepack), so a fresh clone ships the code', () => {
+    expect((manifest['scripts'] as Record<string, string>)['prepack']).toBe('tsup');
+    expect(manifest['files']).toEqual(['dist']);
+  });
+
+  test('it says where it lives and where to report problems', () => {
+    expect(manifest['repository']).toEqual({ type: 'git', url: 'git+https://github.com/cx-metrics/cx-metrics.git' });
+    expect(manifest['homepage']).toMatch(/^https:\/\/github\.com\/cx-metrics\/cx-metrics/);
+    expect(manifest['bugs']).toEqual({ url: 'https://github.com/cx-metrics/cx-metrics/issues' });
+  });
+
+  test('every dependency with an install script is approved or denied in allowScripts, so npm ci prints no warning', () => {
+    const allowed = manifest['allowScripts'] as Record<string, boolean>;
+    const lock = readJson<{ packages: Record<string, { hasInstallScript?: boolean }> }>('package-lock.json');
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.hasInstallScript === true)
+      .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(withScripts.length).toBeGreaterThan(0);
+    for (const name of withScripts) expect(Object.keys(allowed), `${name} has an install script`).toContain(name);
+  });
+});
