@@ -63,17 +63,14 @@ export function ingest<const S extends Scale, Input = unknown, Row = Input>(rows
   const rejectedRows: RejectedRow[] = [];
   const records: ResponseRecord<S>[] = [];
   const engine = new RowIngester<S, Row>(fn, mapping, options, SYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
-  forEachRow(
-    fn,
-    rowSource(fn, rows, ['rows'], false),
-    ['rows'],
-    (row, index) => {
+  forEachRow(fn, rowSource(fn, rows, ['rows'], false), ['rows'], {
+    row(row, index) {
       const checked = engine.check(row);
       engine.refuseAsyncSchema(checked);
       const record = engine.take(row, index, checked as StandardSchemaResult<Row> | undefined);
       if (record !== undefined) records.push(record);
     },
-    (index) => engine.hole(index),
-  );
+    hole: (index) => engine.hole(index),
+  });
   return ingestResult(engine, records, rejectedRows);
 }

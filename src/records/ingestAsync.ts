@@ -47,13 +47,15 @@ export async function ingestAsync<const S extends Scale, Input = unknown, Row = 
     fn,
     rowSource(fn, rows, ['rows'], true),
     ['rows'],
-    (row, index) => {
-      const checked = engine.check(row);
-      if (checked instanceof Promise) return checked.then((result) => take(row, index, result));
-      take(row, index, checked);
-      return undefined;
+    {
+      row(row, index) {
+        const checked = engine.check(row);
+        if (checked instanceof Promise) return checked.then((result) => take(row, index, result));
+        take(row, index, checked);
+        return undefined;
+      },
+      hole: (index) => engine.hole(index),
     },
-    (index) => engine.hole(index),
     signal,
   );
   return ingestResult(engine, records, rejectedRows);

@@ -43,13 +43,7 @@ export function isRecordField(name: string): boolean {
  *   (`\uFEFFname`) counts as the name; {@link ABSENT} when the row has no such property.
  */
 export function fieldReader(name: string, records: boolean): (row: unknown) => unknown {
-  if (records) {
-    if (recordFields.has(name)) return (row) => (row as Record<string, unknown>)[name];
-    return (row) => {
-      const attributes = (row as ResponseRecord).attributes;
-      return hasOwn(attributes, name) ? attributes[name] : ABSENT;
-    };
-  }
+  if (records) return (row) => readRecordField(row, name);
   const marked = `\uFEFF${name}`;
   // Only names that Object.prototype has can be inherited by a plain row: check ownership for those alone.
   if (name in Object.prototype) {
@@ -81,38 +75,72 @@ export function namesOf(row: unknown, records: boolean): string[] {
  * A field read by name over many rows, counting the rows that did not have it, so that a name
  * found on no row (a misspelling) is an error with the near names, never a column of `undefined`.
  * `emptyIsMissing` also counts rows where the value is `undefined` (for segment keys, where a
- * record field never filled in is as useless as a missing one).
+ * record field never filled in is as useless as a missing one). A missing field reads as
+ * {@link ABSENT}, or as `undefined` when asked (segment keys).
  */
 export class NamedField {
   /** The name. */
   readonly name: string;
-  readonly #read: (row: unknown) => unknown;
-  readonly #emptyIsMissing: boolean;
   /** Rows without it. */
   missing = 0;
-  /** Names the first row offered, for the hint. */
+  readonly #records: boolean;
+  readonly #inherited: boolean;
+  /** A plain row's own property, by a name no prototype has: the one-load fast path. */
+  readonly #plain: boolean;
+  readonly #marked: string;
+  readonly #emptyIsMissing: boolean;
+  readonly #absent: unknown;
   #offered: string[] | undefined;
 
-  constructor(name: string, records: boolean, emptyIsMissing: boolean) {
+  constructor(name: string, records: boolean, emptyIsMissing: boolean, absentAsUndefined = false) {
     this.name = name;
-    this.#read = fieldReader(name, records);
+    this.#records = records;
+    this.#inherited = name in Object.prototype;
+    this.#plain = !records && !this.#inherited;
+    this.#marked = `\uFEFF${name}`;
     this.#emptyIsMissing = emptyIsMissing;
+    this.#absent = absentAsUndefined ? undefined : ABSENT;
   }
 
-  /** The value of the field in a row, or ABSENT. */
+  /**
+   * The value of the field in a row, or the absent value. A method rather than a closure, so the
+   * call on the hot path of every table goes to one target, which the engine inlines.
+   */
   read(row: unknown): unknown {
-    const value = this.#read(row);
+    if (this.#plain && typeof row === 'object' && row !== null) {
+      const value = (row as Record<string, unknown>)[this.name];
+      if (value !== undefined) return value;
+    }
+    return this.#slow(row);
+  }
+
+  /** Every case but a plain row that has the field with a value: records, inherited names, holes in the data. */
+  #slow(row: unknown): unknown {
+    const name = this.name;
+    let value: unknown = ABSENT;
+    if (this.#records) value = readRecordField(row, name);
+    else if (typeof row === 'object' && row !== null) {
+      if (this.#inherited ? hasOwn(row, name) : name in row) value = (row as Record<string, unknown>)[name];
+      else if (hasOwn(row, this.#marked)) value = (row as Record<string, unknown>)[this.#marked];
+    }
     if (value === ABSENT || (this.#emptyIsMissing && value === undefined)) {
       this.#offered ??= namesOf(row, isRecordRow(row));
       this.missing++;
     }
-    return value;
+    return value === ABSENT ? this.#absent : value;
   }
 
   /** The names rows offered instead, for a "did you mean" hint. */
   get offered(): readonly string[] {
     return this.#offered ?? [];
   }
+}
+
+/** A record field, or else an attribute, by name (ABSENT when the record has neither). */
+function readRecordField(row: unknown, name: string): unknown {
+  if (recordFields.has(name)) return (row as Record<string, unknown>)[name];
+  const attributes = (row as ResponseRecord).attributes;
+  return hasOwn(attributes, name) ? attributes[name] : ABSENT;
 }
 
 /** Whether a row looks like a record (it has the record's `attributes` and `scale`), for hints only. */

@@ -2,8 +2,8 @@ import { type CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { fail, issueFromReceived, throwIssues } from '../internal/issue.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { checkBoolean, checkChoice, checkNumber, checkOptions } from '../internal/options.js';
-import type { AbortSignalLike } from '../internal/readRows.js';
-import { ABSENT, NamedField } from '../records/readField.js';
+import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
+import { NamedField } from '../records/readField.js';
 import { adjustPValues, type PValueAdjustment } from '../stats/adjustPValues.js';
 import { Accumulator } from '../tally/Accumulator.js';
 import { type AnswerOptions, AnswerReader } from '../tally/AnswerReader.js';
@@ -63,15 +63,16 @@ export function throwIfInvalidRows(functionName: string, tallies: readonly Tally
  * segment's result, the overall, and the comparisons with adjusted p-values. Shared by
  * `segmentBy` and `segmentByAsync`.
  */
-export class SegmentCollector<Row> {
+export class SegmentCollector<Row> implements RowVisitor<Row> {
   readonly #fn: string;
   readonly #options: SegmentOptions<Row>;
   readonly #groups: TallyGroups<Row>;
   readonly #names: readonly string[] | undefined;
   readonly #by: SegmentBy<Row>;
   #fields: readonly NamedField[] = [];
-  /** Takes one row; chosen from the first row. */
-  take: (row: Row, index: number) => void;
+  #prepared = false;
+  #keyField: NamedField | undefined;
+  #keyOf: ((row: Row, index: number) => unknown) | undefined;
 
   constructor(functionName: string, by: SegmentBy<Row>, options: SegmentOptions<Row> | undefined) {
     const fn = functionName;
@@ -83,50 +84,41 @@ export class SegmentCollector<Row> {
     else if (Array.isArray(by) && by.length > 0 && by.every((name) => typeof name === 'string')) this.#names = [...(by as readonly string[])];
     else if (typeof by === 'function') this.#names = undefined;
     else fail(fn, 'invalid_option', 'invalid_value', 'a field name, an array of field names, or an accessor (row, index) => key', by, ['by']);
-    this.take = (row, index) => {
-      this.#prepare(row);
-      this.take(row, index);
-    };
-  }
-
-  /** The reader (for holes, which have no key). */
-  get groups(): TallyGroups<Row> {
-    return this.#groups;
   }
 
   /**
-   * Chooses, from the first row, how keys are read and how a row is added, and holds it all in
-   * one closure: the common case (one field, a value accessor, no weights) does one property read,
-   * one Map lookup and one count per row.
+   * Takes one row (the row visitor of the engine). The reading is chosen from the first row
+   * (records or not); the common case (one field, a value accessor, no weights) then does one
+   * property read, one Map lookup and one count per row, as a hand-written loop would.
    */
+  row(row: Row, index: number): void {
+    const field = this.#keyField;
+    if (field !== undefined) this.#groups.add(field.read(row), row, index);
+    else this.#otherRow(row, index);
+  }
+
+  /** The first row, and the rows of cross-tabs and key accessors. */
+  #otherRow(row: Row, index: number): void {
+    if (!this.#prepared) {
+      this.#prepare(row);
+      this.row(row, index);
+      return;
+    }
+    this.#groups.add(this.#keyOf !== undefined ? this.#keyOf(row, index) : this.#fields.map((named) => named.read(row)), row, index);
+  }
+
   #prepare(first: Row): void {
+    this.#prepared = true;
     const groups = this.#groups;
     groups.reader.start(first);
-    const records = groups.reader.records;
     const by = this.#by;
     if (typeof by === 'function') {
-      this.take = (row, index) => groups.add(by(row, index), row, index);
+      this.#keyOf = by;
       return;
     }
-    this.#fields = (this.#names as readonly string[]).map((name) => new NamedField(name, records, true));
-    const fields = this.#fields;
-    if (fields.length === 1) {
-      const field = fields[0] as NamedField;
-      this.take = (row, index) => {
-        const key = field.read(row);
-        groups.add(key === ABSENT ? undefined : key, row, index);
-      };
-      return;
-    }
-    this.take = (row, index) =>
-      groups.add(
-        fields.map((field) => {
-          const key = field.read(row);
-          return key === ABSENT ? undefined : key;
-        }),
-        row,
-        index,
-      );
+    // A row without the field is in the segment whose key is undefined.
+    this.#fields = (this.#names as readonly string[]).map((name) => new NamedField(name, groups.reader.records, true, true));
+    if (this.#fields.length === 1) this.#keyField = this.#fields[0];
   }
 
   /** An array hole: a row with no key and no answer, refused in a segment of its own (key `undefined`). */

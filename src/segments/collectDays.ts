@@ -117,7 +117,7 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
     }
     groups.add(zone.localDay(instant), row, index);
   };
-  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], place, () => invalidTime++);
+  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], { row: place, hole: () => invalidTime++ });
   if (timeField !== undefined && total > 0 && timeField.missing === total) {
     fail(fn, 'invalid_option', 'unknown_name', `a time field that some row has${didYouMean(timeField.name, timeField.offered)}`, timeField.name, ['options', 'time']);
   }

@@ -47,12 +47,6 @@ export function segmentBy<Row = never>(rows: Rows<Row>, by: SegmentBy<Row>, opti
   const fn = 'segmentBy';
   const collector = new SegmentCollector<Row>(fn, by, options);
   if (options?.signal !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no signal: segmentBy reads synchronously (segmentByAsync takes one)', options.signal, ['options', 'signal']);
-  const count = forEachRow(
-    fn,
-    rowSource<Row>(fn, rows, ['rows'], false),
-    ['rows'],
-    (row, index) => collector.take(row, index),
-    (index) => collector.hole(index),
-  );
+  const count = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], collector);
   return collector.finish(count);
 }

@@ -28,13 +28,6 @@ import type { SegmentTable } from './SegmentTable.js';
 export async function segmentByAsync<Row = never>(rows: AnyRows<Row>, by: SegmentBy<Row>, options?: SegmentOptions<Row>): Promise<SegmentTable> {
   const fn = 'segmentByAsync';
   const collector = new SegmentCollector<Row>(fn, by, options);
-  const count = await forEachRowAsync(
-    fn,
-    rowSource<Row>(fn, rows, ['rows'], true),
-    ['rows'],
-    (row, index) => collector.take(row, index),
-    (index) => collector.hole(index),
-    checkSignal(fn, options?.signal),
-  );
+  const count = await forEachRowAsync(fn, rowSource<Row>(fn, rows, ['rows'], true), ['rows'], collector, checkSignal(fn, options?.signal));
   return collector.finish(count);
 }

@@ -32,9 +32,10 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
     mean += delta / (index + 1);
     sumOfSquares += delta * (value - mean);
   };
-  const n = forEachRow(functionName, rowSource<unknown>(functionName, values, [name], false), [name], add, (index) =>
-    fail(functionName, 'invalid_argument', 'hole', 'a finite number at every index', undefined, [name, index]),
-  );
+  const n = forEachRow(functionName, rowSource<unknown>(functionName, values, [name], false), [name], {
+    row: add,
+    hole: (index) => fail(functionName, 'invalid_argument', 'hole', 'a finite number at every index', undefined, [name, index]),
+  });
   return { mean, n, sd: n > 1 ? Math.sqrt(sumOfSquares / (n - 1)) : 0 };
 }
 

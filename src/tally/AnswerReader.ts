@@ -31,6 +31,11 @@ export interface AnswerOptions<Row = unknown> {
 }
 
 const MAX_WEIGHT_ISSUES = 100;
+/** The readings: records, rows with weights, rows through `value`, bare answers. */
+const RECORDS = 1;
+const WEIGHTED = 2;
+const VALUES = 3;
+const ANSWERS = 4;
 
 /**
  * The one place that decides how a row becomes an answer and a weight (records, accessors or bare
@@ -48,13 +53,11 @@ export class AnswerReader<Row> {
   readonly #weightArray: ArrayLike<unknown> | undefined;
   /** The scale: the option, or the first record's. */
   scale: Scale | undefined;
-  #mode: 'records' | 'rows' | 'answers' | undefined;
+  #mode: typeof RECORDS | typeof WEIGHTED | typeof VALUES | typeof ANSWERS | undefined;
   readonly #weightIssues: CxMetricsIssue[] = [];
   #weightIssueCount = 0;
   #firstWeighted = -1;
   #firstUnweighted = -1;
-  /** Adds one row to an accumulator; chosen by `start`. */
-  add: (accumulator: Accumulator, row: Row, index: number) => void = () => undefined;
 
   constructor(functionName: string, options: AnswerOptions<Row>, rowsPath: Path, optionsPath: Path = ['options']) {
     const fn = functionName;
@@ -81,7 +84,7 @@ export class AnswerReader<Row> {
 
   /** Whether the rows are records (known after `start`). */
   get records(): boolean {
-    return this.#mode === 'records';
+    return this.#mode === RECORDS;
   }
 
   /** Whether a plain answer loop can count this input (no accessor, no weights, not records). */
@@ -93,32 +96,50 @@ export class AnswerReader<Row> {
   start(first: unknown): void {
     if (this.#mode !== undefined) return;
     const records = this.#value === undefined && isResponseRecord(first);
-    this.#mode = records ? 'records' : this.#value === undefined ? 'answers' : 'rows';
+    this.#mode = records ? RECORDS : this.#weightAt !== undefined ? WEIGHTED : this.#value === undefined ? ANSWERS : VALUES;
     if (this.scale === undefined && records) this.scale = (first as ResponseRecord).scale;
-    const value = this.#value;
+  }
+
+  /**
+   * Adds one row to an accumulator, by the reading `start` chose. A method with a switch rather
+   * than a closure per reading: one call target on the hot path of every table, which the engine inlines.
+   */
+  add(accumulator: Accumulator, row: Row, index: number): void {
+    switch (this.#mode) {
+      case VALUES:
+        accumulator.addAnswer((this.#value as (row: Row, index: number) => unknown)(row, index), index);
+        return;
+      case ANSWERS:
+        accumulator.addAnswer(row, index);
+        return;
+      case WEIGHTED: {
+        const weight = this.#checkWeight((this.#weightAt as (row: Row, index: number) => unknown)(row, index), index);
+        accumulator.addWeighted(this.#value === undefined ? row : this.#value(row, index), weight, index);
+        return;
+      }
+      case RECORDS:
+        this.#addRecord(accumulator, row, index);
+        return;
+      default:
+        throw new Error(`${this.#fn}: internal error, the answer reader was not started`);
+    }
+  }
+
+  /** A record brings its own score, scale and weight; it must be on the scale of the first. */
+  #addRecord(accumulator: Accumulator, row: Row, index: number): void {
+    if (!isResponseRecord(row)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a record made by ingest, like the first row (records and other rows do not mix)', row, [...this.#rowsPath, index]);
+    const record = row as ResponseRecord;
+    const scale = this.scale as Scale;
+    if (record.scale !== scale) assertSameScale(this.#fn, scale, record.scale, [...this.#rowsPath, index, 'scale']);
     const weightAt = this.#weightAt;
-    if (records) {
-      const scale = this.scale as Scale;
-      this.add = (accumulator, row, index) => {
-        if (!isResponseRecord(row)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a record made by ingest, like the first row (records and other rows do not mix)', row, [...this.#rowsPath, index]);
-        const record = row as ResponseRecord;
-        if (record.scale !== scale) assertSameScale(this.#fn, scale, record.scale, [...this.#rowsPath, index, 'scale']);
-        const weight = weightAt === undefined ? record.weight : weightAt(row, index);
-        if (weight === undefined && weightAt === undefined) {
-          if (this.#firstUnweighted < 0) this.#firstUnweighted = index;
-          if (accumulator.weightSums === undefined) accumulator.addAnswer(record.score, index);
-          else accumulator.addWeighted(record.score, 1, index);
-        } else {
-          if (this.#firstWeighted < 0) this.#firstWeighted = index;
-          accumulator.addWeighted(record.score, this.#checkWeight(weight, index), index);
-        }
-      };
-    } else if (weightAt !== undefined) {
-      this.add = (accumulator, row, index) => accumulator.addWeighted(value === undefined ? row : value(row, index), this.#checkWeight(weightAt(row, index), index), index);
-    } else if (value !== undefined) {
-      this.add = (accumulator, row, index) => accumulator.addAnswer(value(row, index), index);
+    const weight = weightAt === undefined ? record.weight : weightAt(row, index);
+    if (weight === undefined && weightAt === undefined) {
+      if (this.#firstUnweighted < 0) this.#firstUnweighted = index;
+      if (accumulator.weightSums === undefined) accumulator.addAnswer(record.score, index);
+      else accumulator.addWeighted(record.score, 1, index);
     } else {
-      this.add = (accumulator, row, index) => accumulator.addAnswer(row, index);
+      if (this.#firstWeighted < 0) this.#firstWeighted = index;
+      accumulator.addWeighted(record.score, this.#checkWeight(weight, index), index);
     }
   }
 
@@ -130,7 +151,7 @@ export class AnswerReader<Row> {
       const code: CxMetricsIssueCode =
         weight === undefined || weight === ABSENT ? 'missing' : typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite';
       const expected = code === 'missing' ? `${WEIGHT_EXPECTED}: every answer needs a weight once weights are given` : WEIGHT_EXPECTED;
-      const path = this.#mode === 'records' && this.#weightAt === undefined ? [...this.#rowsPath, index, 'weight'] : ['weights', index];
+      const path = this.#mode === RECORDS && this.#weightAt === undefined ? [...this.#rowsPath, index, 'weight'] : ['weights', index];
       this.#weightIssues.push(makeIssue(this.#fn, code, expected, weight === ABSENT ? undefined : weight, path));
     }
     return 0;

@@ -107,13 +107,10 @@ export class TallyBuilder<S extends Scale = Scale> {
     this.#mode(fn, false);
     const accumulator = this.#accumulator;
     const base = this.#added;
-    const rows = forEachRow(
-      fn,
-      source,
-      ['answers'],
-      (answer, index) => accumulator.addAnswer(answer, base + index),
-      (index) => accumulator.addHole(base + index),
-    );
+    const rows = forEachRow(fn, source, ['answers'], {
+      row: (answer, index) => accumulator.addAnswer(answer, base + index),
+      hole: (index) => accumulator.addHole(base + index),
+    });
     this.#added += rows;
     return this;
   }

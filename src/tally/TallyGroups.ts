@@ -27,6 +27,8 @@ export class TallyGroups<Row> {
   readonly reader: AnswerReader<Row>;
   readonly #maxExamples: number;
   #depth: number | undefined;
+  /** Whether keys are arrays (a cross-tab), from the first key. */
+  #arrayKeys = false;
   readonly #single = new Map<unknown, Accumulator>();
   readonly #nested = new Map<unknown, unknown>();
   readonly #groups: Group[] = [];
@@ -65,8 +67,6 @@ export class TallyGroups<Row> {
     return depth;
   }
 
-  #arrayKeys = false;
-
   /** The accumulator of a key, made on first sight. */
   accumulator(key: unknown, index: number): Accumulator {
     if (this.#depth === 1 && !this.#arrayKeys && !Array.isArray(key)) {
@@ -93,9 +93,13 @@ export class TallyGroups<Row> {
     return accumulator;
   }
 
-  /** Adds one row under its key. */
+  /**
+   * Adds one row under its key: for one-part keys, one Map lookup and the reader's add, as a
+   * hand-written loop would do it. An array key (a cross-tab) is never in that Map.
+   */
   add(key: unknown, row: Row, index: number): void {
-    this.reader.add(this.accumulator(key, index), row, index);
+    const found = this.#single.get(key);
+    this.reader.add(found === undefined ? this.accumulator(key, index) : found, row, index);
   }
 
   /** Every group's key and tally, in order of first appearance, after the reader's final checks. */

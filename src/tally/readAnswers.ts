@@ -1,6 +1,6 @@
 import { fail, type Path } from '../internal/issue.js';
 import { checkNumber } from '../internal/options.js';
-import { forEachRow, forEachRowAsync, type RowSource, sourceFailure } from '../internal/readRows.js';
+import { type AbortSignalLike, forEachRow, forEachRowAsync, type RowSource, type RowVisitor, sourceFailure } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
 import { Accumulator, DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
 import { AnswerReader } from './AnswerReader.js';
@@ -30,7 +30,7 @@ export function exampleOptions(functionName: string, options: { readonly offset?
  * answers (`tallyAnswers`, the `compute*` functions, `tallyAnswersAsync`): plain arrays and bytes
  * through the bulk loops, everything else row by row through the one answer reader.
  */
-export class AnswerCounter<Row> {
+export class AnswerCounter<Row> implements RowVisitor<Row> {
   readonly #fn: string;
   readonly #rowsPath: Path;
   readonly reader: AnswerReader<Row>;
@@ -60,12 +60,16 @@ export class AnswerCounter<Row> {
     return this.#accumulator;
   }
 
-  readonly #visit = (row: Row, index: number): void => {
+  /** Takes one row (the row visitor of the engine). */
+  row(row: Row, index: number): void {
     if (this.#accumulator === undefined) this.reader.start(row);
     this.reader.add(this.#ensure(), row, index);
-  };
+  }
 
-  readonly #hole = (index: number): void => this.reader.hole(this.#ensure(), index);
+  /** Takes an array hole. */
+  hole(index: number): void {
+    this.reader.hole(this.#ensure(), index);
+  }
 
   /** Reads a synchronous source. */
   read(source: RowSource<Row>): Accumulator {
@@ -81,13 +85,13 @@ export class AnswerCounter<Row> {
       }
       return this.#finish(source.length);
     }
-    return this.#finish(forEachRow(this.#fn, source, this.#rowsPath, this.#visit, this.#hole));
+    return this.#finish(forEachRow(this.#fn, source, this.#rowsPath, this));
   }
 
   /** Reads any source, async iterables included, stopping promptly on an aborted signal. */
-  async readAsync(source: RowSource<Row>, signal: Parameters<typeof forEachRowAsync>[5]): Promise<Accumulator> {
+  async readAsync(source: RowSource<Row>, signal: AbortSignalLike | undefined): Promise<Accumulator> {
     if (source.kind !== 'async' && signal === undefined) return this.read(source);
-    return this.#finish(await forEachRowAsync(this.#fn, source, this.#rowsPath, this.#visit, this.#hole, signal));
+    return this.#finish(await forEachRowAsync(this.#fn, source, this.#rowsPath, this, signal));
   }
 
   #finish(rows: number): Accumulator {
