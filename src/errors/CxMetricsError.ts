@@ -144,8 +144,40 @@ export class CxMetricsError extends Error {
    * @param options - the error that caused this one, if any
    */
   constructor(code: CxMetricsErrorCode, message: string, issues: NonEmptyList<CxMetricsIssue>, options?: { readonly cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(typeof message === 'string' ? message : String(code), options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: Object.freeze([...issue.path]) }))) as unknown as NonEmptyList<CxMetricsIssue>;
+    this.issues = Object.freeze(copyIssues(issues, typeof message === 'string' ? message : String(code)));
   }
 }
+
+/**
+ * Frozen copies of the issues. Issues come from the library, but the class is public: a caller
+ * who makes one with no issue, or with malformed ones, gets an issue that says so, not a crash.
+ */
+function copyIssues(issues: unknown, message: string): NonEmptyList<CxMetricsIssue> {
+  const copies: CxMetricsIssue[] = [];
+  try {
+    if (Array.isArray(issues)) copyInto(copies, issues as unknown[], message);
+  } catch {
+    copies.length = 0;
+  }
+  if (copies.length === 0) copies.push(Object.freeze({ code: 'invalid_value', message, expected: 'at least one issue', received: 'none', path: Object.freeze([]) }));
+  return copies as unknown as NonEmptyList<CxMetricsIssue>;
+}
+
+function copyInto(copies: CxMetricsIssue[], issues: readonly unknown[], message: string): void {
+  for (const issue of issues) {
+    if (typeof issue !== 'object' || issue === null) continue;
+    const { code, message: text, expected, received, path } = issue as Partial<CxMetricsIssue>;
+    copies.push(
+      Object.freeze({
+        code: ISSUE_CODES.includes(code as CxMetricsIssueCode) ? (code as CxMetricsIssueCode) : 'invalid_value',
+        message: typeof text === 'string' ? text : message,
+        expected: typeof expected === 'string' ? expected : '',
+        received: typeof received === 'string' ? received : '',
+        path: Object.freeze(Array.isArray(path) ? path.filter((part): part is string | number => typeof part === 'string' || typeof part === 'number') : []),
+      }),
+    );
+  }
+}
+

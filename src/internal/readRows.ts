@@ -44,14 +44,27 @@ export const HOLE: unique symbol = Symbol('hole');
 /** The sentinel a cursor returns after the last row. */
 export const DONE: unique symbol = Symbol('done');
 
-/** A CxMetricsError for an input that threw while being read (or passes ours through). */
+/** A CxMetricsError for an input that threw while being read at a row (or passes ours through). */
 export function sourceFailure(functionName: string, path: Path, index: number, error: unknown, what = 'the input'): CxMetricsError {
+  return inputFailure(functionName, [...path, index], error, what);
+}
+
+/**
+ * A CxMetricsError (`source_failed`) for an error that is not ours: a getter, a proxy, an
+ * iterator or a callback of the caller's threw while the library read it. The original error is
+ * the `cause`. Our own errors pass through unchanged.
+ */
+export function inputFailure(functionName: string, where: Path, error: unknown, what = 'the input'): CxMetricsError {
   if (error instanceof CxMetricsError) return error;
-  const where = [...path, index];
-  const text = error instanceof Error ? error.message : describeValue(error);
+  let text: string;
+  try {
+    text = error instanceof Error ? String(error.message) : describeValue(error);
+  } catch {
+    text = 'an error that cannot be read';
+  }
   const issue: CxMetricsIssue = {
     code: 'source_failed',
-    expected: 'rows that can be read',
+    expected: 'input that can be read without throwing',
     received: `an error: ${describeValue(text)}`,
     path: where,
     message: `${functionName}: ${what} threw${describePath(where)}: ${text.slice(0, 200)}`,

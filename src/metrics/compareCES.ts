@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import type { Tally } from '../tally/Tally.js';
@@ -49,9 +50,11 @@ export function compareCESTallies<S extends Scale>(functionName: string, a: Tall
  * ```
  */
 export function compareCES<S extends Scale = Scale, T = unknown>(a: MetricInput<S, T>, b: MetricInput<S, T>, options?: CESOptions<T>): Comparison<CESResult<S>, 'scale'> {
-  const fn = 'compareCES';
-  const checked = checkMetricOptions(fn, options, CES_OPTION_NAMES);
-  const first = resolveTally(fn, a, checked as InputOptions<S, T>, undefined, ['a']);
-  const second = resolveTally(fn, b, checked as InputOptions<S, T>, undefined, ['b']);
-  return compareCESTallies(fn, first, second, cesSettings(fn, checked as CESOptions<never>, first.scale));
+  return guard('compareCES', () => {
+    const fn = 'compareCES';
+    const checked = checkMetricOptions(fn, options, CES_OPTION_NAMES);
+    const first = resolveTally(fn, a, checked as InputOptions<S, T>, undefined, ['a']);
+    const second = resolveTally(fn, b, checked as InputOptions<S, T>, undefined, ['b']);
+    return compareCESTallies(fn, first, second, cesSettings(fn, checked as CESOptions<never>, first.scale));
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
 import { proportionDifferenceTest } from '../stats/proportionDifferenceTest.js';
@@ -51,9 +52,11 @@ export function compareCSATTallies<S extends Scale>(functionName: string, a: Tal
  * ```
  */
 export function compareCSAT<S extends Scale = Scale, T = unknown>(a: MetricInput<S, T>, b: MetricInput<S, T>, options?: CSATOptions<T>): Comparison<CSATResult<S>, 'percent'> {
-  const fn = 'compareCSAT';
-  const checked = checkMetricOptions(fn, options, CSAT_OPTION_NAMES);
-  const first = resolveTally(fn, a, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['a']);
-  const second = resolveTally(fn, b, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['b']);
-  return compareCSATTallies(fn, first, second, csatSettings(fn, checked as CSATOptions<never>, first.scale));
+  return guard('compareCSAT', () => {
+    const fn = 'compareCSAT';
+    const checked = checkMetricOptions(fn, options, CSAT_OPTION_NAMES);
+    const first = resolveTally(fn, a, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['a']);
+    const second = resolveTally(fn, b, checked as InputOptions<S, T>, scales.csat5 as unknown as S, ['b']);
+    return compareCSATTallies(fn, first, second, csatSettings(fn, checked as CSATOptions<never>, first.scale));
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
 import { npsDifferenceTest } from '../stats/npsDifferenceTest.js';
@@ -49,9 +50,11 @@ export function compareNPSTallies<S extends Scale>(functionName: string, a: Tall
  * ```
  */
 export function compareNPS<S extends Scale = Scale, T = unknown>(a: MetricInput<S, T>, b: MetricInput<S, T>, options?: NPSOptions<T>): Comparison<NPSResult<S>, 'points'> {
-  const fn = 'compareNPS';
-  const checked = checkMetricOptions(fn, options, NPS_OPTION_NAMES);
-  const first = resolveTally(fn, a, checked as InputOptions<S, T>, scales.nps as unknown as S, ['a']);
-  const second = resolveTally(fn, b, checked as InputOptions<S, T>, scales.nps as unknown as S, ['b']);
-  return compareNPSTallies(fn, first, second, npsSettings(fn, checked as NPSOptions<never>, first.scale));
+  return guard('compareNPS', () => {
+    const fn = 'compareNPS';
+    const checked = checkMetricOptions(fn, options, NPS_OPTION_NAMES);
+    const first = resolveTally(fn, a, checked as InputOptions<S, T>, scales.nps as unknown as S, ['a']);
+    const second = resolveTally(fn, b, checked as InputOptions<S, T>, scales.nps as unknown as S, ['b']);
+    return compareNPSTallies(fn, first, second, npsSettings(fn, checked as NPSOptions<never>, first.scale));
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkKnownKeys, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -193,8 +194,10 @@ export function scoreCES<S extends Scale>(tally: Tally<S>, settings: CESSettings
  * ```
  */
 export function computeCES<S extends Scale = Scale, T = unknown>(input: MetricInput<S, T>, options?: CESOptions<T>): CESResult<S> {
-  const fn = 'computeCES';
-  const checked = checkMetricOptions(fn, options, CES_OPTION_NAMES);
-  const tally = resolveTally(fn, input, checked as InputOptions<S, T>, undefined, []);
-  return scoreCES(tally, cesSettings(fn, checked as CESOptions<never>, tally.scale));
+  return guard('computeCES', () => {
+    const fn = 'computeCES';
+    const checked = checkMetricOptions(fn, options, CES_OPTION_NAMES);
+    const tally = resolveTally(fn, input, checked as InputOptions<S, T>, undefined, []);
+    return scoreCES(tally, cesSettings(fn, checked as CESOptions<never>, tally.scale));
+  });
 }

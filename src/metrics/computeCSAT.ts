@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -135,8 +136,10 @@ export function scoreCSAT<S extends Scale>(tally: Tally<S>, settings: CSATSettin
  * ```
  */
 export function computeCSAT<S extends Scale = Scale, T = unknown>(input: MetricInput<S, T>, options?: CSATOptions<T>): CSATResult<S> {
-  const fn = 'computeCSAT';
-  const checked = checkMetricOptions(fn, options, CSAT_OPTION_NAMES);
-  const tally = resolveTally(fn, input, checked as InputOptions<S, T>, scales.csat5 as unknown as S, []);
-  return scoreCSAT(tally, csatSettings(fn, checked as CSATOptions<never>, tally.scale));
+  return guard('computeCSAT', () => {
+    const fn = 'computeCSAT';
+    const checked = checkMetricOptions(fn, options, CSAT_OPTION_NAMES);
+    const tally = resolveTally(fn, input, checked as InputOptions<S, T>, scales.csat5 as unknown as S, []);
+    return scoreCSAT(tally, csatSettings(fn, checked as CSATOptions<never>, tally.scale));
+  });
 }

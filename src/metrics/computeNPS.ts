@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkChoice, checkLevel } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
@@ -160,8 +161,10 @@ export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings
  * ```
  */
 export function computeNPS<S extends Scale = Scale, T = unknown>(input: MetricInput<S, T>, options?: NPSOptions<T>): NPSResult<S> {
-  const fn = 'computeNPS';
-  const checked = checkMetricOptions(fn, options, NPS_OPTION_NAMES);
-  const tally = resolveTally(fn, input, checked as InputOptions<S, T>, scales.nps as unknown as S, []);
-  return scoreNPS(tally, npsSettings(fn, checked as NPSOptions<never>, tally.scale));
+  return guard('computeNPS', () => {
+    const fn = 'computeNPS';
+    const checked = checkMetricOptions(fn, options, NPS_OPTION_NAMES);
+    const tally = resolveTally(fn, input, checked as InputOptions<S, T>, scales.nps as unknown as S, []);
+    return scoreNPS(tally, npsSettings(fn, checked as NPSOptions<never>, tally.scale));
+  });
 }

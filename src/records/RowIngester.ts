@@ -20,7 +20,7 @@ import type {
   SkipValue,
 } from './IngestMapping.js';
 import { makeRecord } from './isResponseRecord.js';
-import { checkMaxLength, DEFAULT_MAX_CELL_LENGTH, parseAnswer, type ParseAnswerOptions, scanDecimal } from './parseAnswer.js';
+import { checkMaxLength, DEFAULT_MAX_CELL_LENGTH, type ParseAnswerOptions, readAnswer, scanDecimal } from './parseAnswer.js';
 import { ingestionBounds, readTimestamp, type TimestampRules, timestampRules } from './parseTimestamp.js';
 import { ABSENT, fieldReader, isRecordField } from './readField.js';
 import { MAX_TEXT_LENGTH } from './ResponseInput.js';
@@ -422,7 +422,7 @@ export class RowIngester<S extends Scale, Row> {
     let score: number | null = null;
     if (scoreCell === ABSENT) absent(this.#score);
     else {
-      const parsed = parseAnswer(scoreCell, this.#scale, this.#answerOptions);
+      const parsed = readAnswer(scoreCell, this.#scale, this.#answerOptions);
       if (!parsed.ok) problem(this.#score, parsed.code, parsed.expected, scoreCell);
       else {
         score = parsed.score;

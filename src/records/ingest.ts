@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { IngestMapping, IngestOptions, IngestResult, RejectedRow } from './IngestMapping.js';
@@ -59,18 +60,20 @@ import type { StandardSchemaResult } from './StandardSchema.js';
  * ```
  */
 export function ingest<const S extends Scale, Input = unknown, Row = Input>(rows: Rows<Input>, mapping: IngestMapping<S, Row>, options?: IngestOptions<Row, Input>): IngestResult<S> {
-  const fn = 'ingest';
-  const rejectedRows: RejectedRow[] = [];
-  const records: ResponseRecord<S>[] = [];
-  const engine = new RowIngester<S, Row>(fn, mapping, options, SYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
-  forEachRow(fn, rowSource(fn, rows, ['rows'], false), ['rows'], {
-    row(row, index) {
-      const checked = engine.check(row);
-      engine.refuseAsyncSchema(checked);
-      const record = engine.take(row, index, checked as StandardSchemaResult<Row> | undefined);
-      if (record !== undefined) records.push(record);
-    },
-    hole: (index) => engine.hole(index),
+  return guard('ingest', () => {
+    const fn = 'ingest';
+    const rejectedRows: RejectedRow[] = [];
+    const records: ResponseRecord<S>[] = [];
+    const engine = new RowIngester<S, Row>(fn, mapping, options, SYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
+    forEachRow(fn, rowSource(fn, rows, ['rows'], false), ['rows'], {
+      row(row, index) {
+        const checked = engine.check(row);
+        engine.refuseAsyncSchema(checked);
+        const record = engine.take(row, index, checked as StandardSchemaResult<Row> | undefined);
+        if (record !== undefined) records.push(record);
+      },
+      hole: (index) => engine.hole(index),
+    });
+    return ingestResult(engine, records, rejectedRows);
   });
-  return ingestResult(engine, records, rejectedRows);
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkSignal, forEachRowAsync, rowSource, type AnyRows } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { IngestAsyncOptions, IngestMapping, IngestResult, RejectedRow } from './IngestMapping.js';
@@ -34,29 +35,31 @@ export async function ingestAsync<const S extends Scale, Input = unknown, Row = 
   mapping: IngestMapping<S, Row>,
   options?: IngestAsyncOptions<Row, Input>,
 ): Promise<IngestResult<S>> {
-  const fn = 'ingestAsync';
-  const rejectedRows: RejectedRow[] = [];
-  const records: ResponseRecord<S>[] = [];
-  const engine = new RowIngester<S, Row>(fn, mapping, options, ASYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
-  const signal = checkSignal(fn, options?.signal);
-  const take = (row: unknown, index: number, checked: Parameters<typeof engine.take>[2]): void => {
-    const record = engine.take(row, index, checked);
-    if (record !== undefined) records.push(record);
-  };
-  await forEachRowAsync(
-    fn,
-    rowSource(fn, rows, ['rows'], true),
-    ['rows'],
-    {
-      row(row, index) {
-        const checked = engine.check(row);
-        if (checked instanceof Promise) return checked.then((result) => take(row, index, result));
-        take(row, index, checked);
-        return undefined;
+  return guard('ingestAsync', async () => {
+    const fn = 'ingestAsync';
+    const rejectedRows: RejectedRow[] = [];
+    const records: ResponseRecord<S>[] = [];
+    const engine = new RowIngester<S, Row>(fn, mapping, options, ASYNC_OPTION_KEYS, (rejected) => rejectedRows.push(rejected));
+    const signal = checkSignal(fn, options?.signal);
+    const take = (row: unknown, index: number, checked: Parameters<typeof engine.take>[2]): void => {
+      const record = engine.take(row, index, checked);
+      if (record !== undefined) records.push(record);
+    };
+    await forEachRowAsync(
+      fn,
+      rowSource(fn, rows, ['rows'], true),
+      ['rows'],
+      {
+        row(row, index) {
+          const checked = engine.check(row);
+          if (checked instanceof Promise) return checked.then((result) => take(row, index, result));
+          take(row, index, checked);
+          return undefined;
+        },
+        hole: (index) => engine.hole(index),
       },
-      hole: (index) => engine.hole(index),
-    },
-    signal,
-  );
-  return ingestResult(engine, records, rejectedRows);
+      signal,
+    );
+    return ingestResult(engine, records, rejectedRows);
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { throwIssues } from '../internal/issue.js';
 import { checkSignal, DONE, HOLE, RowCursor, rowSource, sourceFailure, type AnyRows } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -110,12 +111,14 @@ class IngestStreamReader<S extends Scale, Row> implements IngestStream<S> {
  * ```
  */
 export function ingestStream<const S extends Scale, Input = unknown, Row = Input>(rows: AnyRows<Input>, mapping: IngestMapping<S, Row>, options?: IngestStreamOptions<Row, Input>): IngestStream<S> {
-  const fn = 'ingestStream';
-  const onRejected = options?.onRejected;
-  const engine: RowIngester<S, Row> = new RowIngester<S, Row>(fn, mapping, options, STREAM_OPTION_KEYS, (rejected: RejectedRow) => {
-    if (engine.throws) throwIssues(fn, 'invalid_rows', rejected.issues);
-    onRejected?.(rejected);
+  return guard('ingestStream', () => {
+    const fn = 'ingestStream';
+    const onRejected = options?.onRejected;
+    const engine: RowIngester<S, Row> = new RowIngester<S, Row>(fn, mapping, options, STREAM_OPTION_KEYS, (rejected: RejectedRow) => {
+      if (engine.throws) throwIssues(fn, 'invalid_rows', rejected.issues);
+      onRejected?.(rejected);
+    });
+    const cursor = new RowCursor<unknown>(fn, rowSource(fn, rows, ['rows'], true), ['rows'], checkSignal(fn, options?.signal));
+    return new IngestStreamReader(engine, cursor);
   });
-  const cursor = new RowCursor<unknown>(fn, rowSource(fn, rows, ['rows'], true), ['rows'], checkSignal(fn, options?.signal));
-  return new IngestStreamReader(engine, cursor);
 }

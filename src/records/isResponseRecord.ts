@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { ResponseRecord } from './ResponseRecord.js';
 
@@ -58,5 +59,7 @@ export function makeRecord<S extends Scale>(fields: ResponseRecord<S>): Response
  * ```
  */
 export function isResponseRecord(value: unknown): value is ResponseRecord {
-  return typeof value === 'object' && value !== null && IngestedRecord.has(value);
+  return guard('isResponseRecord', () => {
+    return typeof value === 'object' && value !== null && IngestedRecord.has(value);
+  });
 }

@@ -1,5 +1,8 @@
+import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { fail } from '../internal/issue.js';
+import { checkBoolean, checkOptions } from '../internal/options.js';
+import { checkScale } from '../scales/checkScale.js';
 import { normalizeLabel } from '../internal/normalizeLabel.js';
 import type { Scale } from '../scales/defineScale.js';
 
@@ -102,7 +105,18 @@ function splitNumberedLabel(text: string): { point: number; label: string } | un
  * parseAnswer('7.5', scales.nps).ok; // => false
  * ```
  */
-export function parseAnswer(cell: unknown, scale: Scale, options: ParseAnswerOptions = {}): ParsedAnswer {
+export function parseAnswer(cell: unknown, scale: Scale, options?: ParseAnswerOptions): ParsedAnswer {
+  return guard('parseAnswer', () => {
+    const fn = 'parseAnswer';
+    const checkedScale = checkScale(fn, scale, ['scale']);
+    const checked = checkOptions(fn, options, ['decimalComma', 'maxLength']);
+    checkMaxLength(fn, checked.maxLength, ['options', 'maxLength']);
+    return readAnswer(cell, checkedScale, { decimalComma: checkBoolean(fn, checked.decimalComma, false, ['options', 'decimalComma']), maxLength: checked.maxLength });
+  });
+}
+
+/** The answer parser by checked rules: the hot path behind {@link parseAnswer} and ingestion. */
+export function readAnswer(cell: unknown, scale: Scale, options: ParseAnswerOptions): ParsedAnswer {
   const maxLength = options.maxLength ?? DEFAULT_MAX_CELL_LENGTH;
   const labels = labelMap(scale);
   const refuse = (code: CxMetricsIssueCode): ParsedAnswer => ({

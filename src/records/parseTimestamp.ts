@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { DAY, daysInMonth, isDate, MAX_TIME, MIN_TIME, timeOf, utcTime } from '../internal/dates.js';
 import { fail, type Path } from '../internal/issue.js';
@@ -198,7 +199,9 @@ export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTime
  * ```
  */
 export function parseTimestamp(value: unknown, options?: ParseTimestampOptions): ParsedTimestamp {
-  const fn = 'parseTimestamp';
-  const checked = checkOptions(fn, options, OPTION_NAMES);
-  return readTimestamp(value, timestampRules(fn, checked, ['options'], ingestionBounds()));
+  return guard('parseTimestamp', () => {
+    const fn = 'parseTimestamp';
+    const checked = checkOptions(fn, options, OPTION_NAMES);
+    return readTimestamp(value, timestampRules(fn, checked, ['options'], ingestionBounds()));
+  });
 }

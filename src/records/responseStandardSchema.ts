@@ -1,3 +1,5 @@
+import { guard } from '../internal/guard.js';
+import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { ResponseInput } from './ResponseInput.js';
 import type { StandardSchemaV1 } from './StandardSchema.js';
@@ -26,14 +28,23 @@ import { validateResponseInput } from './validateResponseInput.js';
  * ```
  */
 export function responseStandardSchema(scale: Scale): StandardSchemaV1<unknown, ResponseInput> {
-  return Object.freeze({
-    '~standard': Object.freeze({
-      version: 1 as const,
-      vendor: 'cx-metrics',
-      validate: (value: unknown) => {
-        const result = validateResponseInput(value, scale);
-        return 'value' in result ? { value: result.value } : { issues: result.problems.map(({ path, message }) => ({ path, message })) };
-      },
-    }),
+  return guard('responseStandardSchema', () => {
+    const checked = checkScale('responseStandardSchema', scale, ['scale']);
+    return Object.freeze({
+      '~standard': Object.freeze({
+        version: 1 as const,
+        vendor: 'cx-metrics',
+        validate: (value: unknown) => {
+          let result: ReturnType<typeof validateResponseInput>;
+          try {
+            result = validateResponseInput(value, checked);
+          } catch (error) {
+            // A value whose getters throw is refused like any other bad value, never with a raw error.
+            return { issues: [{ message: `expected a response that can be read, but reading it threw: ${error instanceof Error ? error.message : 'an error'}` }] };
+          }
+          return 'value' in result ? { value: result.value } : { issues: result.problems.map(({ path, message }) => ({ path, message })) };
+        },
+      }),
+    });
   });
 }

@@ -1,3 +1,5 @@
+import { guard } from '../internal/guard.js';
+import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { StandardSchemaV1 } from './StandardSchema.js';
 import { isScorePoint } from './validateResponseInput.js';
@@ -21,12 +23,15 @@ import { isScorePoint } from './validateResponseInput.js';
  * ```
  */
 export function scoreStandardSchema(scale: Scale): StandardSchemaV1<number | null> {
-  const message = `expected an integer from ${scale.min} to ${scale.max} on scale '${scale.id}', or null`;
-  return Object.freeze({
-    '~standard': Object.freeze({
-      version: 1 as const,
-      vendor: 'cx-metrics',
-      validate: (value: unknown) => (value === null || isScorePoint(value, scale) ? { value } : { issues: [{ message }] }),
-    }),
+  return guard('scoreStandardSchema', () => {
+    scale = checkScale('scoreStandardSchema', scale, ['scale']);
+    const message = `expected an integer from ${scale.min} to ${scale.max} on scale '${scale.id}', or null`;
+    return Object.freeze({
+      '~standard': Object.freeze({
+        version: 1 as const,
+        vendor: 'cx-metrics',
+        validate: (value: unknown) => (value === null || isScorePoint(value, scale) ? { value } : { issues: [{ message }] }),
+      }),
+    });
   });
 }

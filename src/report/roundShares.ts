@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkNumber, checkOptions } from '../internal/options.js';
 
@@ -34,28 +35,30 @@ export interface RoundSharesOptions {
  * ```
  */
 export function roundShares(shares: readonly number[], options?: RoundSharesOptions): number[] {
-  const fn = 'roundShares';
-  const checked = checkOptions(fn, options, ['total', 'decimals']);
-  const total = checkNumber(fn, checked.total ?? 100, ['options', 'total'], { min: 0, exclusiveMin: true, describe: 'a total greater than 0' }, 'invalid_option');
-  const decimals = checkNumber(fn, checked.decimals ?? 0, ['options', 'decimals'], { min: 0, max: 6, integer: true, describe: 'a whole number of decimals from 0 to 6' }, 'invalid_option');
-  if (!Array.isArray(shares) || shares.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of shares', shares, ['shares']);
-  let sum = 0;
-  for (let index = 0; index < shares.length; index++) {
-    if (!(index in shares)) fail(fn, 'invalid_argument', 'hole', 'a finite share of at least 0 at every index', undefined, ['shares', index]);
-    sum += checkNumber(fn, shares[index], ['shares', index], { min: 0, describe: 'a finite share of at least 0' });
-  }
-  if (sum === 0) return fail(fn, 'invalid_argument', 'out_of_range', 'shares that are not all zero', 0, ['shares']);
-  // Work in integer units of the last kept decimal.
-  const unit = 10 ** decimals;
-  const units = Math.round(total * unit);
-  const exact = shares.map((share) => (share / sum) * units);
-  const floors = exact.map((value) => Math.floor(value + 1e-9));
-  let missing = units - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - (floors[index] as number) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of order) {
-    if (missing <= 0) break;
-    floors[index] = (floors[index] as number) + 1;
-    missing--;
-  }
-  return floors.map((value) => value / unit);
+  return guard('roundShares', () => {
+    const fn = 'roundShares';
+    const checked = checkOptions(fn, options, ['total', 'decimals']);
+    const total = checkNumber(fn, checked.total ?? 100, ['options', 'total'], { min: 0, exclusiveMin: true, describe: 'a total greater than 0' }, 'invalid_option');
+    const decimals = checkNumber(fn, checked.decimals ?? 0, ['options', 'decimals'], { min: 0, max: 6, integer: true, describe: 'a whole number of decimals from 0 to 6' }, 'invalid_option');
+    if (!Array.isArray(shares) || shares.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of shares', shares, ['shares']);
+    let sum = 0;
+    for (let index = 0; index < shares.length; index++) {
+      if (!(index in shares)) fail(fn, 'invalid_argument', 'hole', 'a finite share of at least 0 at every index', undefined, ['shares', index]);
+      sum += checkNumber(fn, shares[index], ['shares', index], { min: 0, describe: 'a finite share of at least 0' });
+    }
+    if (sum === 0) return fail(fn, 'invalid_argument', 'out_of_range', 'shares that are not all zero', 0, ['shares']);
+    // Work in integer units of the last kept decimal.
+    const unit = 10 ** decimals;
+    const units = Math.round(total * unit);
+    const exact = shares.map((share) => (share / sum) * units);
+    const floors = exact.map((value) => Math.floor(value + 1e-9));
+    let missing = units - floors.reduce((a, b) => a + b, 0);
+    const order = exact.map((value, index) => ({ index, remainder: value - (floors[index] as number) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+    for (const { index } of order) {
+      if (missing <= 0) break;
+      floors[index] = (floors[index] as number) + 1;
+      missing--;
+    }
+    return floors.map((value) => value / unit);
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { makeIssue, throwIssues } from '../internal/issue.js';
 import { didYouMean } from '../internal/nearNames.js';
@@ -33,9 +34,9 @@ export interface ScaleDefinition {
   /** A stable identifier; two scales are the same scale only if their ids (and ranges, polarity, bands) agree. */
   readonly id: string;
   /** A name for people; defaults to the id. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The survey question the scale answers, for documentation and reports. */
-  readonly question?: string;
+  readonly question?: string | undefined;
   /** The metric the scale is for; leave it out for a scale any metric may read. */
   readonly metric?: MetricKind | undefined;
   /** The lowest point, an integer. */
@@ -47,7 +48,7 @@ export interface ScaleDefinition {
   /** Named bands that together cover every point exactly once. */
   readonly bands: readonly Band[];
   /** Optional words for points, such as `{ 0: 'Not at all likely', 10: 'Extremely likely' }`. */
-  readonly labels?: Readonly<Record<number, string>>;
+  readonly labels?: Readonly<Record<number, string>> | undefined;
 }
 
 /** A validated, frozen scale. Type parameters keep the literal id, range and band names. */
@@ -131,7 +132,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function defineScale<const Definition extends ScaleDefinition>(
   definition: Definition,
 ): Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']> {
-  return buildScale('defineScale', definition, []) as unknown as Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']>;
+  return guard('defineScale', () => {
+    return buildScale('defineScale', definition, []) as unknown as Scale<Definition['id'], Definition['min'], Definition['max'], Definition['bands'][number]['name']>;
+  });
 }
 
 /** Whether a value is a scale made by {@link defineScale} (and so already checked). */

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import type { Scale } from './defineScale.js';
 
@@ -19,11 +20,16 @@ import type { Scale } from './defineScale.js';
  * ```
  */
 export function isSameScale(a: Scale, b: Scale): boolean {
-  if (a === b) return true;
-  if (a.id !== b.id || a.metric !== b.metric || a.min !== b.min || a.max !== b.max || a.polarity !== b.polarity || a.bands.length !== b.bands.length) return false;
-  return a.bands.every((band, index) => {
-    const other = b.bands[index];
-    return other !== undefined && band.name === other.name && band.min === other.min && band.max === other.max && band.sentiment === other.sentiment;
+  return guard('isSameScale', () => {
+    if (a === b) return true;
+    const isScale = (value: unknown): boolean => typeof value === 'object' && value !== null && Array.isArray((value as Scale).bands);
+    // Anything that is not a scale is not the same scale as anything.
+    if (!isScale(a) || !isScale(b)) return false;
+    if (a.id !== b.id || a.metric !== b.metric || a.min !== b.min || a.max !== b.max || a.polarity !== b.polarity || a.bands.length !== b.bands.length) return false;
+    return a.bands.every((band, index) => {
+      const other = b.bands[index];
+      return other !== undefined && band.name === other.name && band.min === other.min && band.max === other.max && band.sentiment === other.sentiment;
+    });
   });
 }
 

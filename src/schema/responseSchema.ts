@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { z } from 'zod';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { isISOTimestamp } from '../records/validateResponseInput.js';
@@ -54,16 +55,18 @@ export type ResponseShape = {
  * ```
  */
 export function responseSchema(scale: Scale): z.ZodObject<ResponseShape> {
-  const text = (): z.ZodString => z.string().max(MAX_TEXT_LENGTH);
-  return z.object({
-    respondentId: z.string().min(1).max(MAX_TEXT_LENGTH),
-    score: scoreSchema(scale),
-    submittedAt: z.string().refine(isISOTimestamp, { error: 'expected an ISO 8601 timestamp such as 2026-03-01T09:30:00Z' }).optional(),
-    customerId: text().optional(),
-    weight: z.number().refine(isWeight, { error: WEIGHT_EXPECTED }).optional(),
-    interactionId: text().optional(),
-    touchpoint: text().optional(),
-    channel: text().optional(),
-    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  return guard('responseSchema', () => {
+    const text = (): z.ZodString => z.string().max(MAX_TEXT_LENGTH);
+    return z.object({
+      respondentId: z.string().min(1).max(MAX_TEXT_LENGTH),
+      score: scoreSchema(scale),
+      submittedAt: z.string().refine(isISOTimestamp, { error: 'expected an ISO 8601 timestamp such as 2026-03-01T09:30:00Z' }).optional(),
+      customerId: text().optional(),
+      weight: z.number().refine(isWeight, { error: WEIGHT_EXPECTED }).optional(),
+      interactionId: text().optional(),
+      touchpoint: text().optional(),
+      channel: text().optional(),
+      attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    });
   });
 }

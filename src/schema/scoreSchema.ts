@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { z } from 'zod';
 import type { Scale } from '../scales/defineScale.js';
 
@@ -19,6 +20,8 @@ import type { Scale } from '../scales/defineScale.js';
  * ```
  */
 export function scoreSchema(scale: Scale): z.ZodNullable<z.ZodNumber> {
-  const message = `expected an integer from ${scale.min} to ${scale.max} on scale '${scale.id}', or null`;
-  return z.number({ error: message }).int({ error: message }).min(scale.min, { error: message }).max(scale.max, { error: message }).nullable();
+  return guard('scoreSchema', () => {
+    const message = `expected an integer from ${scale.min} to ${scale.max} on scale '${scale.id}', or null`;
+    return z.number({ error: message }).int({ error: message }).min(scale.min, { error: message }).max(scale.max, { error: message }).nullable();
+  });
 }

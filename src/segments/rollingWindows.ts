@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkNumber } from '../internal/options.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
@@ -69,34 +70,36 @@ export interface RollingWindowSeries extends TimeSeriesBase {
  * ```
  */
 export function rollingWindows<Row = never>(rows: Rows<Row>, options: RollingWindowOptions<Row>): RollingWindowSeries {
-  const fn = 'rollingWindows';
-  if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a window', options, ['options']);
-  const window = options.window as WindowLength | undefined;
-  const describe = 'a window { days } or { months }: a whole number of at least 1';
-  if (typeof window !== 'object' || window === null || (window.days === undefined) === (window.months === undefined)) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
-  const length = checkNumber(fn, window.days ?? window.months, ['options', 'window', window.days === undefined ? 'months' : 'days'], { min: 1, integer: true, describe }, 'invalid_option');
-  const collected = collectDays(fn, rows, options, ['window', 'step']);
-  const step = checkUnit(fn, options.step, 'step', 'isoWeek');
-  const minimumN = checkMinimumN(fn, options.minimumN);
-  const metric = collected.metric;
-  const days = [...collected.days.keys()];
-  const tallies = [...collected.days.values()];
-  const empty = emptyTally(collected);
-  const firstAtOrAfter = (day: number): number => {
-    let low = 0;
-    let high = days.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((days[middle] as number) < day) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-  const windows: RollingWindow[] = steps(collected, options, step).map(({ end, label }) => {
-    const startDay = window.days !== undefined ? end - length : addMonths(end, -length);
-    const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(end));
-    const tally = covered.length === 0 ? empty : mergeTallies(covered);
-    return Object.freeze(timeSlot(collected, label, startDay, end, tally.answered, minimumN, metric.compute(tally)));
+  return guard('rollingWindows', () => {
+    const fn = 'rollingWindows';
+    if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a window', options, ['options']);
+    const window = options.window as WindowLength | undefined;
+    const describe = 'a window { days } or { months }: a whole number of at least 1';
+    if (typeof window !== 'object' || window === null || (window.days === undefined) === (window.months === undefined)) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
+    const length = checkNumber(fn, window.days ?? window.months, ['options', 'window', window.days === undefined ? 'months' : 'days'], { min: 1, integer: true, describe }, 'invalid_option');
+    const collected = collectDays(fn, rows, options, ['window', 'step']);
+    const step = checkUnit(fn, options.step, 'step', 'isoWeek');
+    const minimumN = checkMinimumN(fn, options.minimumN);
+    const metric = collected.metric;
+    const days = [...collected.days.keys()];
+    const tallies = [...collected.days.values()];
+    const empty = emptyTally(collected);
+    const firstAtOrAfter = (day: number): number => {
+      let low = 0;
+      let high = days.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((days[middle] as number) < day) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const windows: RollingWindow[] = steps(collected, options, step).map(({ end, label }) => {
+      const startDay = window.days !== undefined ? end - length : addMonths(end, -length);
+      const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(end));
+      const tally = covered.length === 0 ? empty : mergeTallies(covered);
+      return Object.freeze(timeSlot(collected, label, startDay, end, tally.answered, minimumN, metric.compute(tally)));
+    });
+    return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.zone.name, windows: Object.freeze(windows), rows: collected.rows });
   });
-  return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.zone.name, windows: Object.freeze(windows), rows: collected.rows });
 }

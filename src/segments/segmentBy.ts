@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import { type SegmentBy, SegmentCollector, type SegmentOptions } from './SegmentCollector.js';
@@ -44,9 +45,11 @@ import type { SegmentTable } from './SegmentTable.js';
  * ```
  */
 export function segmentBy<Row = never>(rows: Rows<Row>, by: SegmentBy<Row>, options?: SegmentOptions<Row>): SegmentTable {
-  const fn = 'segmentBy';
-  const collector = new SegmentCollector<Row>(fn, by, options);
-  if (options?.signal !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no signal: segmentBy reads synchronously (segmentByAsync takes one)', options.signal, ['options', 'signal']);
-  const count = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], collector);
-  return collector.finish(count);
+  return guard('segmentBy', () => {
+    const fn = 'segmentBy';
+    const collector = new SegmentCollector<Row>(fn, by, options);
+    if (options?.signal !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no signal: segmentBy reads synchronously (segmentByAsync takes one)', options.signal, ['options', 'signal']);
+    const count = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], collector);
+    return collector.finish(count);
+  });
 }

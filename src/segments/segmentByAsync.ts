@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkSignal, forEachRowAsync, rowSource, type AnyRows } from '../internal/readRows.js';
 import { type SegmentBy, SegmentCollector, type SegmentOptions } from './SegmentCollector.js';
 import type { SegmentTable } from './SegmentTable.js';
@@ -26,8 +27,10 @@ import type { SegmentTable } from './SegmentTable.js';
  * ```
  */
 export async function segmentByAsync<Row = never>(rows: AnyRows<Row>, by: SegmentBy<Row>, options?: SegmentOptions<Row>): Promise<SegmentTable> {
-  const fn = 'segmentByAsync';
-  const collector = new SegmentCollector<Row>(fn, by, options);
-  const count = await forEachRowAsync(fn, rowSource<Row>(fn, rows, ['rows'], true), ['rows'], collector, checkSignal(fn, options?.signal));
-  return collector.finish(count);
+  return guard('segmentByAsync', async () => {
+    const fn = 'segmentByAsync';
+    const collector = new SegmentCollector<Row>(fn, by, options);
+    const count = await forEachRowAsync(fn, rowSource<Row>(fn, rows, ['rows'], true), ['rows'], collector, checkSignal(fn, options?.signal));
+    return collector.finish(count);
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { Comparison } from '../metrics/ComparisonResult.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
@@ -58,27 +59,29 @@ export interface TrendSeries extends TimeSeriesBase {
  * ```
  */
 export function trend<Row = never>(rows: Rows<Row>, options?: TrendOptions<Row>): TrendSeries {
-  const fn = 'trend';
-  const collected = collectDays(fn, rows, options, ['unit']);
-  const unit = checkUnit(fn, options?.unit, 'unit', 'month');
-  const minimumN = checkMinimumN(fn, options?.minimumN);
-  const metric = collected.metric;
-  const byBucket = new Map<number, Tally[]>();
-  for (const [day, tally] of collected.days) {
-    const start = bucketStart(day, unit);
-    const list = byBucket.get(start);
-    if (list === undefined) byBucket.set(start, [tally]);
-    else list.push(tally);
-  }
-  const empty = emptyTally(collected);
-  const buckets: TrendBucket[] = [];
-  let previous: Tally | undefined;
-  for (const step of steps(collected, options ?? {}, unit)) {
-    const tallies = byBucket.get(step.start);
-    const tally = tallies === undefined ? empty : mergeTallies(tallies);
-    const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
-    buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
-    previous = tally;
-  }
-  return Object.freeze({ metric: metric.metric, unit, timeZone: collected.zone.name, buckets: Object.freeze(buckets), rows: collected.rows });
+  return guard('trend', () => {
+    const fn = 'trend';
+    const collected = collectDays(fn, rows, options, ['unit']);
+    const unit = checkUnit(fn, options?.unit, 'unit', 'month');
+    const minimumN = checkMinimumN(fn, options?.minimumN);
+    const metric = collected.metric;
+    const byBucket = new Map<number, Tally[]>();
+    for (const [day, tally] of collected.days) {
+      const start = bucketStart(day, unit);
+      const list = byBucket.get(start);
+      if (list === undefined) byBucket.set(start, [tally]);
+      else list.push(tally);
+    }
+    const empty = emptyTally(collected);
+    const buckets: TrendBucket[] = [];
+    let previous: Tally | undefined;
+    for (const step of steps(collected, options ?? {}, unit)) {
+      const tallies = byBucket.get(step.start);
+      const tally = tallies === undefined ? empty : mergeTallies(tallies);
+      const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
+      buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
+      previous = tally;
+    }
+    return Object.freeze({ metric: metric.metric, unit, timeZone: collected.zone.name, buckets: Object.freeze(buckets), rows: collected.rows });
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkChoice } from '../internal/options.js';
 
@@ -31,30 +32,32 @@ export type PValueAdjustment = 'holm' | 'benjamini-hochberg' | 'bonferroni';
  * ```
  */
 export function adjustPValues(pValues: readonly number[], method: PValueAdjustment = 'holm'): number[] {
-  const fn = 'adjustPValues';
-  checkChoice(fn, method, ['holm', 'benjamini-hochberg', 'bonferroni'], ['method']);
-  if (!Array.isArray(pValues)) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of p-values', pValues, ['pValues']);
-  pValues.forEach((p: unknown, index) => {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) fail(fn, 'invalid_argument', 'out_of_range', 'a p-value from 0 to 1', p, ['pValues', index]);
-  });
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
-  const adjusted = new Array<number>(m);
-  if (method === 'bonferroni') return pValues.map((p) => Math.min(1, m * p));
-  if (method === 'holm') {
-    let running = 0;
-    order.forEach(({ p, index }, rank) => {
-      running = Math.max(running, Math.min(1, (m - rank) * p));
-      adjusted[index] = running;
+  return guard('adjustPValues', () => {
+    const fn = 'adjustPValues';
+    checkChoice(fn, method, ['holm', 'benjamini-hochberg', 'bonferroni'], ['method']);
+    if (!Array.isArray(pValues)) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of p-values', pValues, ['pValues']);
+    pValues.forEach((p: unknown, index) => {
+      if (typeof p !== 'number' || !(p >= 0 && p <= 1)) fail(fn, 'invalid_argument', 'out_of_range', 'a p-value from 0 to 1', p, ['pValues', index]);
     });
-  } else {
-    let running = 1;
-    for (let rank = m - 1; rank >= 0; rank--) {
-      const { p, index } = order[rank] as { p: number; index: number };
-      // m/(rank + 1) ≥ 1, so the adjusted value is never below p; max() absorbs rounding.
-      running = Math.min(running, Math.max(p, Math.min(1, p * (m / (rank + 1)))));
-      adjusted[index] = running;
+    const m = pValues.length;
+    const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
+    const adjusted = new Array<number>(m);
+    if (method === 'bonferroni') return pValues.map((p) => Math.min(1, m * p));
+    if (method === 'holm') {
+      let running = 0;
+      order.forEach(({ p, index }, rank) => {
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        adjusted[index] = running;
+      });
+    } else {
+      let running = 1;
+      for (let rank = m - 1; rank >= 0; rank--) {
+        const { p, index } = order[rank] as { p: number; index: number };
+        // m/(rank + 1) ≥ 1, so the adjusted value is never below p; max() absorbs rounding.
+        running = Math.min(running, Math.max(p, Math.min(1, p * (m / (rank + 1)))));
+        adjusted[index] = running;
+      }
     }
-  }
-  return adjusted;
+    return adjusted;
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkProportion, clampUnit } from './checkProportion.js';
 import { criticalValue } from './criticalValue.js';
 import type { Interval, IntervalOptions } from './Interval.js';
@@ -26,10 +27,12 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * ```
  */
 export function agrestiCoullInterval(successes: number, n: number, options?: IntervalOptions): Interval<'agresti-coull', 'proportion'> {
-  checkProportion('agrestiCoullInterval', successes, n);
-  const { z, level } = criticalValue('agrestiCoullInterval', options);
-  const adjustedN = n + z * z;
-  const p = (successes + (z * z) / 2) / adjustedN;
-  const half = z * Math.sqrt((p * (1 - p)) / adjustedN);
-  return { lower: clampUnit(p - half), upper: clampUnit(p + half), level, method: 'agresti-coull', unit: 'proportion' };
+  return guard('agrestiCoullInterval', () => {
+    checkProportion('agrestiCoullInterval', successes, n);
+    const { z, level } = criticalValue('agrestiCoullInterval', options);
+    const adjustedN = n + z * z;
+    const p = (successes + (z * z) / 2) / adjustedN;
+    const half = z * Math.sqrt((p * (1 - p)) / adjustedN);
+    return { lower: clampUnit(p - half), upper: clampUnit(p + half), level, method: 'agresti-coull', unit: 'proportion' };
+  });
 }

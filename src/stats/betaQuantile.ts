@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 import { bisect, regularizedBeta } from '../internal/specialFunctions.js';
 
@@ -21,11 +22,13 @@ import { bisect, regularizedBeta } from '../internal/specialFunctions.js';
  * ```
  */
 export function betaQuantile(p: number, a: number, b: number): number {
-  const fn = 'betaQuantile';
-  checkNumber(fn, p, ['p'], { min: 0, max: 1, describe: 'a probability from 0 to 1' });
-  checkNumber(fn, a, ['a'], { min: 0, exclusiveMin: true, describe: 'a shape greater than 0' });
-  checkNumber(fn, b, ['b'], { min: 0, exclusiveMin: true, describe: 'a shape greater than 0' });
-  if (p === 0) return 0;
-  if (p === 1) return 1;
-  return bisect((x) => regularizedBeta(x, a, b) - p, 0, 1);
+  return guard('betaQuantile', () => {
+    const fn = 'betaQuantile';
+    checkNumber(fn, p, ['p'], { min: 0, max: 1, describe: 'a probability from 0 to 1' });
+    checkNumber(fn, a, ['a'], { min: 0, exclusiveMin: true, describe: 'a shape greater than 0' });
+    checkNumber(fn, b, ['b'], { min: 0, exclusiveMin: true, describe: 'a shape greater than 0' });
+    if (p === 0) return 0;
+    if (p === 1) return 1;
+    return bisect((x) => regularizedBeta(x, a, b) - p, 0, 1);
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { betaQuantile } from './betaQuantile.js';
 import { checkProportion } from './checkProportion.js';
 import { criticalValue } from './criticalValue.js';
@@ -23,14 +24,16 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * ```
  */
 export function clopperPearsonInterval(successes: number, n: number, options?: IntervalOptions): Interval<'clopper-pearson', 'proportion'> {
-  checkProportion('clopperPearsonInterval', successes, n);
-  const { level } = criticalValue('clopperPearsonInterval', options);
-  const alpha = 1 - level;
-  return {
-    lower: successes === 0 ? 0 : betaQuantile(alpha / 2, successes, n - successes + 1),
-    upper: successes === n ? 1 : betaQuantile(1 - alpha / 2, successes + 1, n - successes),
-    level,
-    method: 'clopper-pearson',
-    unit: 'proportion',
-  };
+  return guard('clopperPearsonInterval', () => {
+    checkProportion('clopperPearsonInterval', successes, n);
+    const { level } = criticalValue('clopperPearsonInterval', options);
+    const alpha = 1 - level;
+    return {
+      lower: successes === 0 ? 0 : betaQuantile(alpha / 2, successes, n - successes + 1),
+      upper: successes === n ? 1 : betaQuantile(1 - alpha / 2, successes + 1, n - successes),
+      level,
+      method: 'clopper-pearson',
+      unit: 'proportion',
+    };
+  });
 }

@@ -1,3 +1,5 @@
+import { guard } from '../internal/guard.js';
+import { forEachRow, rowSource } from '../internal/readRows.js';
 import { fail } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 
@@ -20,15 +22,18 @@ import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
  * ```
  */
 export function effectiveSampleSize(weights: ArrayLike<number>): number {
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const weight = weights[i];
-    if (!isWeight(weight)) {
-      fail('effectiveSampleSize', 'invalid_weights', typeof weight === 'number' ? 'out_of_range' : 'not_a_number', WEIGHT_EXPECTED, weight, ['weights', i]);
-    }
-    sum += weight;
-    sumOfSquares += weight * weight;
-  }
-  return sumOfSquares === 0 ? 0 : (sum * sum) / sumOfSquares;
+  return guard('effectiveSampleSize', () => {
+    const fn = 'effectiveSampleSize';
+    let sum = 0;
+    let sumOfSquares = 0;
+    forEachRow(fn, rowSource<unknown>(fn, weights, ['weights'], false, 'weights'), ['weights'], {
+      row(weight, index) {
+        if (!isWeight(weight)) fail(fn, 'invalid_weights', typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite', WEIGHT_EXPECTED, weight, ['weights', index]);
+        sum += weight;
+        sumOfSquares += weight * weight;
+      },
+      hole: (index) => fail(fn, 'invalid_weights', 'hole', WEIGHT_EXPECTED, undefined, ['weights', index]),
+    });
+    return sumOfSquares === 0 ? 0 : (sum * sum) / sumOfSquares;
+  });
 }

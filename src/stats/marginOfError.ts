@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkChoice, checkNumber } from '../internal/options.js';
 import { criticalValue } from './criticalValue.js';
 import { studentTQuantile } from './studentTQuantile.js';
@@ -56,22 +57,24 @@ export type MarginOfErrorOptions =
  * ```
  */
 export function marginOfError(options: MarginOfErrorOptions): number {
-  const fn = 'marginOfError';
-  const metric = checkChoice(fn, options?.metric, ['proportion', 'nps', 'mean'], ['options', 'metric']);
-  const { level, z } = criticalValue(fn, { level: options.level });
-  if (metric === 'mean') {
-    const { n, sd } = options as Extract<MarginOfErrorOptions, { metric: 'mean' }>;
-    checkNumber(fn, n, ['options', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' }, 'invalid_option');
-    checkNumber(fn, sd, ['options', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' }, 'invalid_option');
-    return (studentTQuantile((1 + level) / 2, n - 1) * sd) / Math.sqrt(n);
-  }
-  const n = checkNumber(fn, options.n, ['options', 'n'], { min: 0, exclusiveMin: true, describe: 'a sample size greater than 0' }, 'invalid_option');
-  if (metric === 'nps') {
-    const { variance = 1 } = options as Extract<MarginOfErrorOptions, { metric: 'nps' }>;
-    checkNumber(fn, variance, ['options', 'variance'], { min: 0, max: 1, describe: 'an NPS variance from 0 to 1' }, 'invalid_option');
-    return z * Math.sqrt(variance / (n + 3));
-  }
-  const { proportion = 0.5 } = options as Extract<MarginOfErrorOptions, { metric: 'proportion' }>;
-  checkNumber(fn, proportion, ['options', 'proportion'], { min: 0, max: 1, describe: 'a proportion from 0 to 1' }, 'invalid_option');
-  return z * Math.sqrt((proportion * (1 - proportion)) / n);
+  return guard('marginOfError', () => {
+    const fn = 'marginOfError';
+    const metric = checkChoice(fn, options?.metric, ['proportion', 'nps', 'mean'], ['options', 'metric']);
+    const { level, z } = criticalValue(fn, { level: options.level });
+    if (metric === 'mean') {
+      const { n, sd } = options as Extract<MarginOfErrorOptions, { metric: 'mean' }>;
+      checkNumber(fn, n, ['options', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' }, 'invalid_option');
+      checkNumber(fn, sd, ['options', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' }, 'invalid_option');
+      return (studentTQuantile((1 + level) / 2, n - 1) * sd) / Math.sqrt(n);
+    }
+    const n = checkNumber(fn, options.n, ['options', 'n'], { min: 0, exclusiveMin: true, describe: 'a sample size greater than 0' }, 'invalid_option');
+    if (metric === 'nps') {
+      const { variance = 1 } = options as Extract<MarginOfErrorOptions, { metric: 'nps' }>;
+      checkNumber(fn, variance, ['options', 'variance'], { min: 0, max: 1, describe: 'an NPS variance from 0 to 1' }, 'invalid_option');
+      return z * Math.sqrt(variance / (n + 3));
+    }
+    const { proportion = 0.5 } = options as Extract<MarginOfErrorOptions, { metric: 'proportion' }>;
+    checkNumber(fn, proportion, ['options', 'proportion'], { min: 0, max: 1, describe: 'a proportion from 0 to 1' }, 'invalid_option');
+    return z * Math.sqrt((proportion * (1 - proportion)) / n);
+  });
 }

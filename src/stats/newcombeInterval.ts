@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import type { Interval, IntervalOptions } from './Interval.js';
 import { wilsonInterval } from './wilsonInterval.js';
@@ -33,20 +34,22 @@ export interface ProportionCounts {
  * ```
  */
 export function newcombeInterval(a: ProportionCounts, b: ProportionCounts, options?: IntervalOptions): Interval<'newcombe', 'proportion'> {
-  for (const [name, sample] of [['a', a], ['b', b]] as const) {
-    if (typeof sample !== 'object' || sample === null) fail('newcombeInterval', 'invalid_argument', 'invalid_value', '{ successes, n }', sample, [name]);
-  }
-  const { level } = criticalValue('newcombeInterval', options);
-  const first = wilsonInterval(a.successes, a.n, options);
-  const second = wilsonInterval(b.successes, b.n, options);
-  const p1 = a.successes / a.n;
-  const p2 = b.successes / b.n;
-  const difference = p1 - p2;
-  return {
-    lower: Math.max(-1, difference - Math.hypot(p1 - first.lower, second.upper - p2)),
-    upper: Math.min(1, difference + Math.hypot(first.upper - p1, p2 - second.lower)),
-    level,
-    method: 'newcombe',
-    unit: 'proportion',
-  };
+  return guard('newcombeInterval', () => {
+    for (const [name, sample] of [['a', a], ['b', b]] as const) {
+      if (typeof sample !== 'object' || sample === null) fail('newcombeInterval', 'invalid_argument', 'invalid_value', '{ successes, n }', sample, [name]);
+    }
+    const { level } = criticalValue('newcombeInterval', options);
+    const first = wilsonInterval(a.successes, a.n, options);
+    const second = wilsonInterval(b.successes, b.n, options);
+    const p1 = a.successes / a.n;
+    const p2 = b.successes / b.n;
+    const difference = p1 - p2;
+    return {
+      lower: Math.max(-1, difference - Math.hypot(p1 - first.lower, second.upper - p2)),
+      upper: Math.min(1, difference + Math.hypot(first.upper - p1, p2 - second.lower)),
+      level,
+      method: 'newcombe',
+      unit: 'proportion',
+    };
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 
 // Wichura (1988), Algorithm AS 241 (PPND16), Applied Statistics 37(3):477–484: rational
@@ -33,21 +34,23 @@ function polynomial(coefficients: readonly number[], x: number): number {
  * ```
  */
 export function normalQuantile(p: number): number {
-  checkNumber('normalQuantile', p, ['p'], { min: 0, max: 1, exclusiveMin: true, describe: 'a probability strictly between 0 and 1' });
-  if (p === 1) checkNumber('normalQuantile', p, ['p'], { max: 0, describe: 'a probability strictly between 0 and 1' });
-  const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (q * polynomial(A, r)) / polynomial(B, r);
-  }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
-  let value: number;
-  if (r <= 5) {
-    r -= 1.6;
-    value = polynomial(C, r) / polynomial(D, r);
-  } else {
-    r -= 5;
-    value = polynomial(E, r) / polynomial(F, r);
-  }
-  return q < 0 ? -value : value;
+  return guard('normalQuantile', () => {
+    checkNumber('normalQuantile', p, ['p'], { min: 0, max: 1, exclusiveMin: true, describe: 'a probability strictly between 0 and 1' });
+    if (p === 1) checkNumber('normalQuantile', p, ['p'], { max: 0, describe: 'a probability strictly between 0 and 1' });
+    const q = p - 0.5;
+    if (Math.abs(q) <= 0.425) {
+      const r = 0.180625 - q * q;
+      return (q * polynomial(A, r)) / polynomial(B, r);
+    }
+    let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+    let value: number;
+    if (r <= 5) {
+      r -= 1.6;
+      value = polynomial(C, r) / polynomial(D, r);
+    } else {
+      r -= 5;
+      value = polynomial(E, r) / polynomial(F, r);
+    }
+    return q < 0 ? -value : value;
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkLevel, checkOptions } from '../internal/options.js';
 import { normalQuantile } from './normalQuantile.js';
 import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.js';
@@ -43,21 +44,23 @@ function adjusted(counts: NPSCounts, n: number): { net: number; variance: number
  * ```
  */
 export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> {
-  const fn = 'npsDifferenceTest';
-  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
-  const na = checkNPSCounts(fn, a);
-  const nb = checkNPSCounts(fn, b);
-  const first = adjusted(a, na);
-  const second = adjusted(b, nb);
-  const standardError = Math.sqrt(first.variance / first.n + second.variance / second.n);
-  const centre = first.net - second.net;
-  const z = normalQuantile((1 + level) / 2);
-  const statistic = standardError === 0 ? 0 : centre / standardError;
-  return {
-    difference: (a.promoters - a.detractors) / na - (b.promoters - b.detractors) / nb,
-    ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError), level, method: 'adjusted-wald-z', unit: 'proportion' },
-    standardError,
-    statistic,
-    pValue: twoSidedNormalP(statistic),
-  };
+  return guard('npsDifferenceTest', () => {
+    const fn = 'npsDifferenceTest';
+    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const na = checkNPSCounts(fn, a);
+    const nb = checkNPSCounts(fn, b);
+    const first = adjusted(a, na);
+    const second = adjusted(b, nb);
+    const standardError = Math.sqrt(first.variance / first.n + second.variance / second.n);
+    const centre = first.net - second.net;
+    const z = normalQuantile((1 + level) / 2);
+    const statistic = standardError === 0 ? 0 : centre / standardError;
+    return {
+      difference: (a.promoters - a.detractors) / na - (b.promoters - b.detractors) / nb,
+      ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError), level, method: 'adjusted-wald-z', unit: 'proportion' },
+      standardError,
+      statistic,
+      pValue: twoSidedNormalP(statistic),
+    };
+  });
 }

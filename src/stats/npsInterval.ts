@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkChoice } from '../internal/options.js';
 import { bisect } from '../internal/specialFunctions.js';
 import { criticalValue } from './criticalValue.js';
@@ -79,11 +80,13 @@ function scoreInterval(counts: NPSCounts, n: number, z: number): { lower: number
  * ```
  */
 export function npsInterval(counts: NPSCounts, options?: NPSIntervalOptions): Interval<NPSIntervalMethod, 'proportion'> {
-  const fn = 'npsInterval';
-  const n = checkNPSCounts(fn, counts);
-  const { z, level } = criticalValue(fn, options, ['interval']);
-  const method = checkChoice(fn, options?.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']);
-  const adjusted = { detractors: counts.detractors + 0.75, passives: counts.passives + 1.5, promoters: counts.promoters + 0.75 };
-  const limits = method === 'wald' ? waldInterval(counts, n, z) : method === 'score' ? scoreInterval(counts, n, z) : waldInterval(adjusted, n + 3, z);
-  return { ...limits, level, method, unit: 'proportion' };
+  return guard('npsInterval', () => {
+    const fn = 'npsInterval';
+    const n = checkNPSCounts(fn, counts);
+    const { z, level } = criticalValue(fn, options, ['interval']);
+    const method = checkChoice(fn, options?.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']);
+    const adjusted = { detractors: counts.detractors + 0.75, passives: counts.passives + 1.5, promoters: counts.promoters + 0.75 };
+    const limits = method === 'wald' ? waldInterval(counts, n, z) : method === 'score' ? scoreInterval(counts, n, z) : waldInterval(adjusted, n + 3, z);
+    return { ...limits, level, method, unit: 'proportion' };
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.js';
 
 /**
@@ -17,6 +18,8 @@ import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.j
  * ```
  */
 export function npsVariance(counts: NPSCounts): number {
-  const n = checkNPSCounts('npsVariance', counts);
-  return trinomialVariance(counts, n);
+  return guard('npsVariance', () => {
+    const n = checkNPSCounts('npsVariance', counts);
+    return trinomialVariance(counts, n);
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkLevel, checkOptions } from '../internal/options.js';
 import { checkProportion } from './checkProportion.js';
 import { newcombeInterval, type ProportionCounts } from './newcombeInterval.js';
@@ -30,21 +31,23 @@ export interface ProportionDifferenceTestOptions {
  * ```
  */
 export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCounts, options?: ProportionDifferenceTestOptions): DifferenceTest<'newcombe-score', 'proportion'> {
-  const fn = 'proportionDifferenceTest';
-  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
-  checkProportion(fn, a?.successes, a?.n);
-  checkProportion(fn, b?.successes, b?.n);
-  const pa = a.successes / a.n;
-  const pb = b.successes / b.n;
-  const pooled = (a.successes + b.successes) / (a.n + b.n);
-  const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / a.n + 1 / b.n));
-  const difference = pa - pb;
-  const statistic = standardError === 0 ? 0 : difference / standardError;
-  return {
-    difference,
-    ci: { ...newcombeInterval(a, b, { level }), method: 'newcombe-score' },
-    standardError,
-    statistic,
-    pValue: twoSidedNormalP(statistic),
-  };
+  return guard('proportionDifferenceTest', () => {
+    const fn = 'proportionDifferenceTest';
+    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    checkProportion(fn, a?.successes, a?.n);
+    checkProportion(fn, b?.successes, b?.n);
+    const pa = a.successes / a.n;
+    const pb = b.successes / b.n;
+    const pooled = (a.successes + b.successes) / (a.n + b.n);
+    const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / a.n + 1 / b.n));
+    const difference = pa - pb;
+    const statistic = standardError === 0 ? 0 : difference / standardError;
+    return {
+      difference,
+      ci: { ...newcombeInterval(a, b, { level }), method: 'newcombe-score' },
+      standardError,
+      statistic,
+      pValue: twoSidedNormalP(statistic),
+    };
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkChoice } from '../internal/options.js';
 import { agrestiCoullInterval } from './agrestiCoullInterval.js';
 import { clopperPearsonInterval } from './clopperPearsonInterval.js';
@@ -35,11 +36,13 @@ export interface ProportionIntervalOptions extends IntervalOptions {
  * ```
  */
 export function proportionInterval(successes: number, n: number, options?: ProportionIntervalOptions): Interval<ProportionIntervalMethod, 'proportion'> {
-  const fn = 'proportionInterval';
-  criticalValue(fn, options, ['interval']);
-  const method = checkChoice(fn, options?.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']);
-  const rest: IntervalOptions = { level: options?.level, z: options?.z };
-  if (method === 'agresti-coull') return agrestiCoullInterval(successes, n, rest);
-  if (method === 'clopper-pearson') return clopperPearsonInterval(successes, n, rest);
-  return wilsonInterval(successes, n, rest);
+  return guard('proportionInterval', () => {
+    const fn = 'proportionInterval';
+    criticalValue(fn, options, ['interval']);
+    const method = checkChoice(fn, options?.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']);
+    const rest: IntervalOptions = { level: options?.level, z: options?.z };
+    if (method === 'agresti-coull') return agrestiCoullInterval(successes, n, rest);
+    if (method === 'clopper-pearson') return clopperPearsonInterval(successes, n, rest);
+    return wilsonInterval(successes, n, rest);
+  });
 }

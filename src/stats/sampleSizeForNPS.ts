@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 import { criticalValue } from './criticalValue.js';
 
@@ -40,16 +41,18 @@ export interface SampleSizeForNPSOptions {
  * ```
  */
 export function sampleSizeForNPS(options: SampleSizeForNPSOptions): number {
-  const fn = 'sampleSizeForNPS';
-  const margin = checkNumber(fn, options?.margin, ['options', 'margin'], { min: 0, max: 2, exclusiveMin: true, describe: 'a margin on the natural scale, in (0, 2]: 0.05 for ±5 points' }, 'invalid_option');
-  const { z } = criticalValue(fn, { level: options.level });
-  let variance = 1;
-  if (options.expected !== undefined) {
-    const describe = 'a share from 0 to 1';
-    const promoters = checkNumber(fn, options.expected.promoters, ['options', 'expected', 'promoters'], { min: 0, max: 1, describe }, 'invalid_option');
-    const detractors = checkNumber(fn, options.expected.detractors, ['options', 'expected', 'detractors'], { min: 0, max: 1 - promoters, describe: `a share from 0 to ${1 - promoters} (promoters + detractors ≤ 1)` }, 'invalid_option');
-    variance = promoters + detractors - (promoters - detractors) ** 2;
-  }
-  // The tolerance keeps an exact answer (384.0000000001 from rounding) from gaining one.
-  return Math.max(1, Math.ceil((z * z * variance) / (margin * margin) - 3 - 1e-9));
+  return guard('sampleSizeForNPS', () => {
+    const fn = 'sampleSizeForNPS';
+    const margin = checkNumber(fn, options?.margin, ['options', 'margin'], { min: 0, max: 2, exclusiveMin: true, describe: 'a margin on the natural scale, in (0, 2]: 0.05 for ±5 points' }, 'invalid_option');
+    const { z } = criticalValue(fn, { level: options.level });
+    let variance = 1;
+    if (options.expected !== undefined) {
+      const describe = 'a share from 0 to 1';
+      const promoters = checkNumber(fn, options.expected.promoters, ['options', 'expected', 'promoters'], { min: 0, max: 1, describe }, 'invalid_option');
+      const detractors = checkNumber(fn, options.expected.detractors, ['options', 'expected', 'detractors'], { min: 0, max: 1 - promoters, describe: `a share from 0 to ${1 - promoters} (promoters + detractors ≤ 1)` }, 'invalid_option');
+      variance = promoters + detractors - (promoters - detractors) ** 2;
+    }
+    // The tolerance keeps an exact answer (384.0000000001 from rounding) from gaining one.
+    return Math.max(1, Math.ceil((z * z * variance) / (margin * margin) - 3 - 1e-9));
+  });
 }

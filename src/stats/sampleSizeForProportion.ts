@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 import { criticalValue } from './criticalValue.js';
 
@@ -28,9 +29,11 @@ export interface SampleSizeForProportionOptions {
  * ```
  */
 export function sampleSizeForProportion(options: SampleSizeForProportionOptions): number {
-  const fn = 'sampleSizeForProportion';
-  const margin = checkNumber(fn, options?.margin, ['options', 'margin'], { min: 0, max: 1, exclusiveMin: true, describe: 'a margin as a proportion, in (0, 1]: 0.05 for ±5 points' }, 'invalid_option');
-  const proportion = checkNumber(fn, options.proportion ?? 0.5, ['options', 'proportion'], { min: 0, max: 1, describe: 'a proportion from 0 to 1' }, 'invalid_option');
-  const { z } = criticalValue(fn, { level: options.level });
-  return Math.max(1, Math.ceil((z * z * proportion * (1 - proportion)) / (margin * margin) - 1e-9));
+  return guard('sampleSizeForProportion', () => {
+    const fn = 'sampleSizeForProportion';
+    const margin = checkNumber(fn, options?.margin, ['options', 'margin'], { min: 0, max: 1, exclusiveMin: true, describe: 'a margin as a proportion, in (0, 1]: 0.05 for ±5 points' }, 'invalid_option');
+    const proportion = checkNumber(fn, options.proportion ?? 0.5, ['options', 'proportion'], { min: 0, max: 1, describe: 'a proportion from 0 to 1' }, 'invalid_option');
+    const { z } = criticalValue(fn, { level: options.level });
+    return Math.max(1, Math.ceil((z * z * proportion * (1 - proportion)) / (margin * margin) - 1e-9));
+  });
 }

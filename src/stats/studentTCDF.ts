@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 import { regularizedBeta } from '../internal/specialFunctions.js';
 
@@ -20,11 +21,13 @@ import { regularizedBeta } from '../internal/specialFunctions.js';
  * ```
  */
 export function studentTCDF(t: number, degreesOfFreedom: number): number {
-  const fn = 'studentTCDF';
-  checkNumber(fn, degreesOfFreedom, ['degreesOfFreedom'], { min: 0, exclusiveMin: true, describe: 'degrees of freedom greater than 0' });
-  if (t === Infinity) return 1;
-  if (t === -Infinity) return 0;
-  checkNumber(fn, t, ['t'], { describe: 'a number' });
-  const tail = 0.5 * regularizedBeta(degreesOfFreedom / (degreesOfFreedom + t * t), degreesOfFreedom / 2, 0.5);
-  return t < 0 ? tail : 1 - tail;
+  return guard('studentTCDF', () => {
+    const fn = 'studentTCDF';
+    checkNumber(fn, degreesOfFreedom, ['degreesOfFreedom'], { min: 0, exclusiveMin: true, describe: 'degrees of freedom greater than 0' });
+    if (t === Infinity) return 1;
+    if (t === -Infinity) return 0;
+    checkNumber(fn, t, ['t'], { describe: 'a number' });
+    const tail = 0.5 * regularizedBeta(degreesOfFreedom / (degreesOfFreedom + t * t), degreesOfFreedom / 2, 0.5);
+    return t < 0 ? tail : 1 - tail;
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
 import { bisect, regularizedBeta } from '../internal/specialFunctions.js';
 import { normalQuantile } from './normalQuantile.js';
@@ -21,18 +22,20 @@ import { normalQuantile } from './normalQuantile.js';
  * ```
  */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
-  const fn = 'studentTQuantile';
-  checkNumber(fn, p, ['p'], { min: 0, max: 1, exclusiveMin: true, describe: 'a probability strictly between 0 and 1' });
-  if (p === 1) checkNumber(fn, p, ['p'], { max: 0, describe: 'a probability strictly between 0 and 1' });
-  checkNumber(fn, degreesOfFreedom, ['degreesOfFreedom'], { min: 0, exclusiveMin: true, describe: 'degrees of freedom greater than 0' });
-  if (p === 0.5) return 0;
-  const upper = p > 0.5;
-  const tail = upper ? 1 - p : p;
-  const nu = degreesOfFreedom;
-  // Upper-tail probability of |t|, decreasing in t: ½·I_{ν/(ν+t²)}(ν/2, ½).
-  const tailAt = (t: number): number => 0.5 * regularizedBeta(nu / (nu + t * t), nu / 2, 0.5);
-  let high = Math.max(1, Math.abs(normalQuantile(tail)) * 2);
-  while (tailAt(high) > tail && high < 1e300) high *= 4;
-  const t = bisect((x) => tailAt(x) - tail, 0, high);
-  return upper ? t : -t;
+  return guard('studentTQuantile', () => {
+    const fn = 'studentTQuantile';
+    checkNumber(fn, p, ['p'], { min: 0, max: 1, exclusiveMin: true, describe: 'a probability strictly between 0 and 1' });
+    if (p === 1) checkNumber(fn, p, ['p'], { max: 0, describe: 'a probability strictly between 0 and 1' });
+    checkNumber(fn, degreesOfFreedom, ['degreesOfFreedom'], { min: 0, exclusiveMin: true, describe: 'degrees of freedom greater than 0' });
+    if (p === 0.5) return 0;
+    const upper = p > 0.5;
+    const tail = upper ? 1 - p : p;
+    const nu = degreesOfFreedom;
+    // Upper-tail probability of |t|, decreasing in t: ½·I_{ν/(ν+t²)}(ν/2, ½).
+    const tailAt = (t: number): number => 0.5 * regularizedBeta(nu / (nu + t * t), nu / 2, 0.5);
+    let high = Math.max(1, Math.abs(normalQuantile(tail)) * 2);
+    while (tailAt(high) > tail && high < 1e300) high *= 4;
+    const t = bisect((x) => tailAt(x) - tail, 0, high);
+    return upper ? t : -t;
+  });
 }

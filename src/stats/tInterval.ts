@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkLevel, checkNumber, checkOptions } from '../internal/options.js';
 import { forEachRow, rowSource } from '../internal/readRows.js';
@@ -60,13 +61,15 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
  * ```
  */
 export function tInterval(sample: ArrayLike<number> | SampleSummary, options?: TIntervalOptions): Interval<'t', 'scale'> {
-  const fn = 'tInterval';
-  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
-  if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, ['sample']);
-  const summary = 'mean' in sample ? sample : summarizeSample(fn, sample);
-  const mean = checkNumber(fn, summary.mean, ['sample', 'mean'], { describe: 'a finite mean' });
-  const sd = checkNumber(fn, summary.sd, ['sample', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' });
-  const n = checkNumber(fn, summary.n, ['sample', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' });
-  const half = studentTQuantile((1 + level) / 2, n - 1) * (sd / Math.sqrt(n));
-  return { lower: mean - half, upper: mean + half, level, method: 't', unit: 'scale' };
+  return guard('tInterval', () => {
+    const fn = 'tInterval';
+    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, ['sample']);
+    const summary = 'mean' in sample ? sample : summarizeSample(fn, sample);
+    const mean = checkNumber(fn, summary.mean, ['sample', 'mean'], { describe: 'a finite mean' });
+    const sd = checkNumber(fn, summary.sd, ['sample', 'sd'], { min: 0, describe: 'a standard deviation of at least 0' });
+    const n = checkNumber(fn, summary.n, ['sample', 'n'], { min: 1, exclusiveMin: true, describe: 'a sample size greater than 1' });
+    const half = studentTQuantile((1 + level) / 2, n - 1) * (sd / Math.sqrt(n));
+    return { lower: mean - half, upper: mean + half, level, method: 't', unit: 'scale' };
+  });
 }

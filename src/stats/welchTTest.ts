@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkLevel, checkOptions } from '../internal/options.js';
 import { studentTCDF } from './studentTCDF.js';
@@ -37,25 +38,27 @@ export interface WelchTTestOptions {
  * ```
  */
 export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<number> | SampleSummary, options?: WelchTTestOptions): DifferenceTest<'welch-t', 'scale'> {
-  const fn = 'welchTTest';
-  const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
-  const [first, second] = ([['a', a], ['b', b]] as const).map(([name, sample]) => {
-    if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, [name]);
-    const summary = 'mean' in sample ? sample : summarizeSample(fn, sample, name);
-    if (!(summary.n > 1)) fail(fn, 'invalid_argument', 'out_of_range', 'a sample size greater than 1', summary.n, [name, 'n']);
-    if (!(Number.isFinite(summary.mean) && summary.sd >= 0 && Number.isFinite(summary.sd))) {
-      fail(fn, 'invalid_argument', 'not_finite', 'a finite mean and a finite sd of at least 0', summary, [name]);
-    }
-    return summary;
-  }) as [SampleSummary, SampleSummary];
-  const va = (first.sd * first.sd) / first.n;
-  const vb = (second.sd * second.sd) / second.n;
-  const standardError = Math.sqrt(va + vb);
-  const difference = first.mean - second.mean;
-  // With no spread at all the statistic is 0/0 or ±∞; the pooled df keeps the interval defined.
-  const df = va + vb === 0 ? first.n + second.n - 2 : (va + vb) ** 2 / ((va * va) / (first.n - 1) + (vb * vb) / (second.n - 1));
-  const statistic = standardError === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Infinity) : difference / standardError;
-  const half = studentTQuantile((1 + level) / 2, df) * standardError;
-  const pValue = statistic === 0 ? 1 : Math.min(1, 2 * studentTCDF(-Math.abs(statistic), df));
-  return { difference, ci: { lower: difference - half, upper: difference + half, level, method: 'welch-t', unit: 'scale' }, standardError, statistic, pValue, df };
+  return guard('welchTTest', () => {
+    const fn = 'welchTTest';
+    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const [first, second] = ([['a', a], ['b', b]] as const).map(([name, sample]) => {
+      if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, [name]);
+      const summary = 'mean' in sample ? sample : summarizeSample(fn, sample, name);
+      if (!(summary.n > 1)) fail(fn, 'invalid_argument', 'out_of_range', 'a sample size greater than 1', summary.n, [name, 'n']);
+      if (!(Number.isFinite(summary.mean) && summary.sd >= 0 && Number.isFinite(summary.sd))) {
+        fail(fn, 'invalid_argument', 'not_finite', 'a finite mean and a finite sd of at least 0', summary, [name]);
+      }
+      return summary;
+    }) as [SampleSummary, SampleSummary];
+    const va = (first.sd * first.sd) / first.n;
+    const vb = (second.sd * second.sd) / second.n;
+    const standardError = Math.sqrt(va + vb);
+    const difference = first.mean - second.mean;
+    // With no spread at all the statistic is 0/0 or ±∞; the pooled df keeps the interval defined.
+    const df = va + vb === 0 ? first.n + second.n - 2 : (va + vb) ** 2 / ((va * va) / (first.n - 1) + (vb * vb) / (second.n - 1));
+    const statistic = standardError === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Infinity) : difference / standardError;
+    const half = studentTQuantile((1 + level) / 2, df) * standardError;
+    const pValue = statistic === 0 ? 1 : Math.min(1, 2 * studentTCDF(-Math.abs(statistic), df));
+    return { difference, ci: { lower: difference - half, upper: difference + half, level, method: 'welch-t', unit: 'scale' }, standardError, statistic, pValue, df };
+  });
 }

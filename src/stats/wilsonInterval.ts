@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkProportion, clampUnit } from './checkProportion.js';
 import { criticalValue } from './criticalValue.js';
 import type { Interval, IntervalOptions } from './Interval.js';
@@ -25,10 +26,12 @@ import type { Interval, IntervalOptions } from './Interval.js';
  * ```
  */
 export function wilsonInterval(successes: number, n: number, options?: IntervalOptions): Interval<'wilson', 'proportion'> {
-  checkProportion('wilsonInterval', successes, n);
-  const { z, level } = criticalValue('wilsonInterval', options);
-  const z2 = z * z;
-  const centre = (successes + z2 / 2) / (n + z2);
-  const half = (z * Math.sqrt((successes * (n - successes)) / n + z2 / 4)) / (n + z2);
-  return { lower: successes === 0 ? 0 : clampUnit(centre - half), upper: successes === n ? 1 : clampUnit(centre + half), level, method: 'wilson', unit: 'proportion' };
+  return guard('wilsonInterval', () => {
+    checkProportion('wilsonInterval', successes, n);
+    const { z, level } = criticalValue('wilsonInterval', options);
+    const z2 = z * z;
+    const centre = (successes + z2 / 2) / (n + z2);
+    const half = (z * Math.sqrt((successes * (n - successes)) / n + z2 / 4)) / (n + z2);
+    return { lower: successes === 0 ? 0 : clampUnit(centre - half), upper: successes === n ? 1 : clampUnit(centre + half), level, method: 'wilson', unit: 'proportion' };
+  });
 }

@@ -1,4 +1,5 @@
 import { type CxMetricsIssue, type CxMetricsIssueCode, ISSUE_CODES } from '../errors/CxMetricsError.js';
+import { guard } from '../internal/guard.js';
 import { makeIssue, type Path, throwIssues } from '../internal/issue.js';
 import { checkKnownKeys } from '../internal/options.js';
 import { buildScale, type Scale, type ScaleDefinition } from '../scales/defineScale.js';
@@ -180,65 +181,67 @@ export class Tally<S extends Scale = Scale> {
    * @throws {@link CxMetricsError} with code `invalid_tally`, listing every broken rule (or `invalid_scale` for a bad scale)
    */
   static fromJSON(json: unknown): Tally {
-    const fn = 'Tally.fromJSON';
-    const issues: CxMetricsIssue[] = [];
-    const record = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
-    if (typeof json !== 'object' || json === null || record['format'] !== 'cx-metrics/tally' || record['version'] !== 1) {
-      throwIssues(fn, 'invalid_tally', [makeIssue(fn, 'invalid_value', 'an object with format "cx-metrics/tally" and version 1', json, [])]);
-    }
-    checkKnownKeys(fn, record, JSON_KEYS, [], 'tally key');
-    const scale = buildScale(fn, record['scale'], ['scale']);
-    const points = scale.max - scale.min + 1;
-    const exact = (value: unknown, path: Path): number => (typeof value === 'number' ? readCount(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a count: a whole number of at least 0', value, path)), 0));
-    const amount = (value: unknown, path: Path): number => (typeof value === 'number' ? readWeightSum(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a weight sum: a finite number of at least 0', value, path)), 0));
-    const list = (key: string, read: (value: unknown, path: Path) => number): number[] | undefined => {
-      const value = record[key];
-      if (value === undefined && key !== 'counts') return undefined;
-      if (!Array.isArray(value) || value.length !== points) {
-        issues.push(makeIssue(fn, 'invalid_value', `an array of ${points} numbers, one per point of scale '${scale.id}'`, value, [key]));
-        return new Array<number>(points).fill(0);
+    return guard('Tally.fromJSON', () => {
+      const fn = 'Tally.fromJSON';
+      const issues: CxMetricsIssue[] = [];
+      const record = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+      if (typeof json !== 'object' || json === null || record['format'] !== 'cx-metrics/tally' || record['version'] !== 1) {
+        throwIssues(fn, 'invalid_tally', [makeIssue(fn, 'invalid_value', 'an object with format "cx-metrics/tally" and version 1', json, [])]);
       }
-      return Array.from({ length: points }, (_, index) => (index in value ? read(value[index], [key, index]) : (issues.push(makeIssue(fn, 'hole', 'a number at every point', undefined, [key, index])), 0)));
-    };
-    const counts = list('counts', exact) ?? [];
-    const weightSums = list('weightSums', amount);
-    const weightSquareSums = list('weightSquareSums', amount);
-    const weighted = weightSums !== undefined && weightSquareSums !== undefined;
-    if ((weightSums === undefined) !== (weightSquareSums === undefined)) {
-      issues.push(makeIssue(fn, 'invalid_value', 'weightSums and weightSquareSums together or neither', 'only one of them', [weightSums === undefined ? 'weightSquareSums' : 'weightSums']));
-    }
-    const skipped = exact(record['skipped'], ['skipped']);
-    const invalid = exact(record['invalid'], ['invalid']);
-    for (const key of ['skippedWeight', 'skippedWeightSquares'] as const) {
-      if (!weighted && record[key] !== undefined) issues.push(makeIssue(fn, 'invalid_value', `no ${key} in an unweighted tally`, record[key], [key]));
-    }
-    const skippedWeight = weighted ? amount(record['skippedWeight'], ['skippedWeight']) : skipped;
-    const skippedWeightSquares = weighted ? amount(record['skippedWeightSquares'], ['skippedWeightSquares']) : skipped;
-    if (weighted) {
-      counts.forEach((count, index) => checkWeightedCount(fn, count, weightSums[index] as number, weightSquareSums[index] as number, ['weightSums', index], issues));
-      checkWeightedCount(fn, skipped, skippedWeight, skippedWeightSquares, ['skippedWeight'], issues);
-    }
-    const examples = record['invalidAnswers'];
-    const invalidAnswers: InvalidAnswer[] = [];
-    if (!Array.isArray(examples) || examples.length > invalid) {
-      issues.push(makeIssue(fn, 'invalid_value', `an array of at most ${invalid} invalid-answer examples (the invalid count)`, examples, ['invalidAnswers']));
-    } else {
-      for (let index = 0; index < examples.length; index++) {
-        const example: unknown = examples[index];
-        const { index: at, code, received } = (typeof example === 'object' && example !== null ? example : {}) as Record<string, unknown>;
-        const previous = invalidAnswers[invalidAnswers.length - 1];
-        if (!Number.isSafeInteger(at) || (at as number) < 0 || !ISSUE_CODES.includes(code as CxMetricsIssueCode) || typeof received !== 'string' || received.length > 200) {
-          issues.push(makeIssue(fn, 'invalid_value', 'an example { index, code, received } with a known issue code', example, ['invalidAnswers', index]));
-        } else if (previous !== undefined && previous.index > (at as number)) {
-          issues.push(makeIssue(fn, 'invalid_value', `examples sorted by index (after index ${previous.index})`, at, ['invalidAnswers', index, 'index']));
-        } else invalidAnswers.push({ index: at as number, code: code as CxMetricsIssueCode, received });
+      checkKnownKeys(fn, record, JSON_KEYS, [], 'tally key');
+      const scale = buildScale(fn, record['scale'], ['scale']);
+      const points = scale.max - scale.min + 1;
+      const exact = (value: unknown, path: Path): number => (typeof value === 'number' ? readCount(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a count: a whole number of at least 0', value, path)), 0));
+      const amount = (value: unknown, path: Path): number => (typeof value === 'number' ? readWeightSum(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a weight sum: a finite number of at least 0', value, path)), 0));
+      const list = (key: string, read: (value: unknown, path: Path) => number): number[] | undefined => {
+        const value = record[key];
+        if (value === undefined && key !== 'counts') return undefined;
+        if (!Array.isArray(value) || value.length !== points) {
+          issues.push(makeIssue(fn, 'invalid_value', `an array of ${points} numbers, one per point of scale '${scale.id}'`, value, [key]));
+          return new Array<number>(points).fill(0);
+        }
+        return Array.from({ length: points }, (_, index) => (index in value ? read(value[index], [key, index]) : (issues.push(makeIssue(fn, 'hole', 'a number at every point', undefined, [key, index])), 0)));
+      };
+      const counts = list('counts', exact) ?? [];
+      const weightSums = list('weightSums', amount);
+      const weightSquareSums = list('weightSquareSums', amount);
+      const weighted = weightSums !== undefined && weightSquareSums !== undefined;
+      if ((weightSums === undefined) !== (weightSquareSums === undefined)) {
+        issues.push(makeIssue(fn, 'invalid_value', 'weightSums and weightSquareSums together or neither', 'only one of them', [weightSums === undefined ? 'weightSquareSums' : 'weightSums']));
       }
-    }
-    const answered = counts.reduce((total, count) => total + count, 0);
-    for (const [key, value] of [['answered', answered], ['total', answered + skipped + invalid]] as const) {
-      if (record[key] !== undefined && record[key] !== value) issues.push(makeIssue(fn, 'mismatch', `${key} equal to ${value}, the sum of the counts`, record[key], [key]));
-    }
-    if (issues.length > 0) throwIssues(fn, 'invalid_tally', issues);
-    return new Tally({ scale, counts, weightSums: weighted ? weightSums : undefined, weightSquareSums: weighted ? weightSquareSums : undefined, skipped, skippedWeight, skippedWeightSquares, invalid, invalidAnswers });
+      const skipped = exact(record['skipped'], ['skipped']);
+      const invalid = exact(record['invalid'], ['invalid']);
+      for (const key of ['skippedWeight', 'skippedWeightSquares'] as const) {
+        if (!weighted && record[key] !== undefined) issues.push(makeIssue(fn, 'invalid_value', `no ${key} in an unweighted tally`, record[key], [key]));
+      }
+      const skippedWeight = weighted ? amount(record['skippedWeight'], ['skippedWeight']) : skipped;
+      const skippedWeightSquares = weighted ? amount(record['skippedWeightSquares'], ['skippedWeightSquares']) : skipped;
+      if (weighted) {
+        counts.forEach((count, index) => checkWeightedCount(fn, count, weightSums[index] as number, weightSquareSums[index] as number, ['weightSums', index], issues));
+        checkWeightedCount(fn, skipped, skippedWeight, skippedWeightSquares, ['skippedWeight'], issues);
+      }
+      const examples = record['invalidAnswers'];
+      const invalidAnswers: InvalidAnswer[] = [];
+      if (!Array.isArray(examples) || examples.length > invalid) {
+        issues.push(makeIssue(fn, 'invalid_value', `an array of at most ${invalid} invalid-answer examples (the invalid count)`, examples, ['invalidAnswers']));
+      } else {
+        for (let index = 0; index < examples.length; index++) {
+          const example: unknown = examples[index];
+          const { index: at, code, received } = (typeof example === 'object' && example !== null ? example : {}) as Record<string, unknown>;
+          const previous = invalidAnswers[invalidAnswers.length - 1];
+          if (!Number.isSafeInteger(at) || (at as number) < 0 || !ISSUE_CODES.includes(code as CxMetricsIssueCode) || typeof received !== 'string' || received.length > 200) {
+            issues.push(makeIssue(fn, 'invalid_value', 'an example { index, code, received } with a known issue code', example, ['invalidAnswers', index]));
+          } else if (previous !== undefined && previous.index > (at as number)) {
+            issues.push(makeIssue(fn, 'invalid_value', `examples sorted by index (after index ${previous.index})`, at, ['invalidAnswers', index, 'index']));
+          } else invalidAnswers.push({ index: at as number, code: code as CxMetricsIssueCode, received });
+        }
+      }
+      const answered = counts.reduce((total, count) => total + count, 0);
+      for (const [key, value] of [['answered', answered], ['total', answered + skipped + invalid]] as const) {
+        if (record[key] !== undefined && record[key] !== value) issues.push(makeIssue(fn, 'mismatch', `${key} equal to ${value}, the sum of the counts`, record[key], [key]));
+      }
+      if (issues.length > 0) throwIssues(fn, 'invalid_tally', issues);
+      return new Tally({ scale, counts, weightSums: weighted ? weightSums : undefined, weightSquareSums: weighted ? weightSquareSums : undefined, skipped, skippedWeight, skippedWeightSquares, invalid, invalidAnswers });
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { checkOptions } from '../internal/options.js';
@@ -54,11 +55,13 @@ export class TallyBuilder<S extends Scale = Scale> {
    */
   constructor(options: TallyBuilderOptions<S>) {
     const fn = 'TallyBuilder';
-    const checked = checkOptions(fn, options, OPTION_NAMES);
-    if (options === undefined) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a scale', options, ['options']);
-    const scale = checkScale<S>(fn, checked.scale, ['options', 'scale']);
-    const { offset, maxExamples } = exampleOptions(fn, checked);
-    this.#accumulator = new Accumulator(scale, maxExamples, offset);
+    this.#accumulator = guard(fn, () => {
+      const checked = checkOptions(fn, options, OPTION_NAMES);
+      if (options === undefined) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a scale', options, ['options']);
+      const scale = checkScale<S>(fn, checked.scale, ['options', 'scale']);
+      const { offset, maxExamples } = exampleOptions(fn, checked);
+      return new Accumulator(scale, maxExamples, offset);
+    });
   }
 
   /** How many answers were added: answered, skipped and invalid. */
@@ -83,6 +86,10 @@ export class TallyBuilder<S extends Scale = Scale> {
    * unweighted builder (or missing on a weighted one); then nothing is added
    */
   add(answer: unknown, weight?: number): this {
+    return guard('TallyBuilder.add', () => this.#add(answer, weight));
+  }
+
+  #add(answer: unknown, weight: number | undefined): this {
     const fn = 'TallyBuilder.add';
     if (weight !== undefined && !isWeight(weight)) {
       fail(fn, 'invalid_weights', typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite', WEIGHT_EXPECTED, weight, ['weight']);
@@ -102,6 +109,10 @@ export class TallyBuilder<S extends Scale = Scale> {
    * @throws {@link CxMetricsError} `invalid_input` for something that is neither, `invalid_weights` on a weighted builder
    */
   addAll(answers: AnswerInput<unknown>): this {
+    return guard('TallyBuilder.addAll', () => this.#addAll(answers));
+  }
+
+  #addAll(answers: AnswerInput<unknown>): this {
     const fn = 'TallyBuilder.addAll';
     const source = rowSource<unknown>(fn, answers, ['answers'], false, 'answers');
     this.#mode(fn, false);

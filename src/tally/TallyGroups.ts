@@ -7,7 +7,7 @@ import type { Tally } from './Tally.js';
 /** A value a group key part can take: any primitive (strings like `__proto__` included). */
 export type SegmentKeyValue = string | number | boolean | bigint | null | undefined;
 
-const isPrimitive = (value: unknown): value is SegmentKeyValue => value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol');
+const isPrimitive = (value: unknown): value is SegmentKeyValue => value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol' && !Number.isNaN(value));
 
 interface Group {
   readonly key: readonly SegmentKeyValue[];
@@ -49,7 +49,7 @@ export class TallyGroups<Row> {
 
   #create(parts: readonly unknown[], index: number): Accumulator {
     parts.forEach((part, at) => {
-      if (!isPrimitive(part)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a segment key value that is a string, number, boolean, null or undefined', part, [...this.#rowsPath, index, 'key', at]);
+      if (!isPrimitive(part)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a segment key value that is a string, number (not NaN), boolean, null or undefined', part, [...this.#rowsPath, index, 'key', at]);
     });
     const accumulator = new Accumulator(this.scale, this.#maxExamples);
     this.#groups.push({ key: Object.freeze([...(parts as readonly SegmentKeyValue[])]), accumulator });

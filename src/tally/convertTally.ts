@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { fail, makeIssue, throwIssues } from '../internal/issue.js';
 import { sourceFailure } from '../internal/readRows.js';
@@ -30,41 +31,43 @@ import { Tally } from './Tally.js';
  * ```
  */
 export function convertTally<const S extends Scale>(tally: Tally, target: S, mapPoint: (point: number) => number): Tally<S> {
-  const fn = 'convertTally';
-  if (!(tally instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_value', 'a Tally', tally, ['tally']);
-  if (typeof mapPoint !== 'function') fail(fn, 'invalid_argument', 'invalid_value', 'a function from point to point', mapPoint, ['mapPoint']);
-  target = checkScale<S>(fn, target, ['target']);
-  const points = target.max - target.min + 1;
-  const counts = new Array<number>(points).fill(0);
-  const weightSums = new Array<number>(points).fill(0);
-  const weightSquareSums = new Array<number>(points).fill(0);
-  const issues: CxMetricsIssue[] = [];
-  tally.counts.forEach((count, index) => {
-    const point = tally.scale.min + index;
-    let mapped: unknown;
-    try {
-      mapped = mapPoint(point);
-    } catch (error) {
-      throw sourceFailure(fn, ['mapPoint'], point, error, 'mapPoint');
-    }
-    if (typeof mapped !== 'number' || !Number.isInteger(mapped) || mapped < target.min || mapped > target.max) {
-      issues.push(makeIssue(fn, 'out_of_range', `a point of scale '${target.id}', from ${target.min} to ${target.max}`, mapped, ['mapPoint', point]));
-      return;
-    }
-    counts[mapped - target.min]! += count;
-    weightSums[mapped - target.min]! += tally.weightSums[index] as number;
-    weightSquareSums[mapped - target.min]! += tally.weightSquareSums[index] as number;
-  });
-  if (issues.length > 0) throwIssues(fn, 'invalid_argument', issues);
-  return new Tally({
-    scale: target,
-    counts,
-    weightSums: tally.weighted ? weightSums : undefined,
-    weightSquareSums: tally.weighted ? weightSquareSums : undefined,
-    skipped: tally.skipped,
-    skippedWeight: tally.skippedWeight,
-    skippedWeightSquares: tally.skippedWeightSquares,
-    invalid: tally.invalid,
-    invalidAnswers: tally.invalidAnswers,
+  return guard('convertTally', () => {
+    const fn = 'convertTally';
+    if (!(tally instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_value', 'a Tally', tally, ['tally']);
+    if (typeof mapPoint !== 'function') fail(fn, 'invalid_argument', 'invalid_value', 'a function from point to point', mapPoint, ['mapPoint']);
+    target = checkScale<S>(fn, target, ['target']);
+    const points = target.max - target.min + 1;
+    const counts = new Array<number>(points).fill(0);
+    const weightSums = new Array<number>(points).fill(0);
+    const weightSquareSums = new Array<number>(points).fill(0);
+    const issues: CxMetricsIssue[] = [];
+    tally.counts.forEach((count, index) => {
+      const point = tally.scale.min + index;
+      let mapped: unknown;
+      try {
+        mapped = mapPoint(point);
+      } catch (error) {
+        throw sourceFailure(fn, ['mapPoint'], point, error, 'mapPoint');
+      }
+      if (typeof mapped !== 'number' || !Number.isInteger(mapped) || mapped < target.min || mapped > target.max) {
+        issues.push(makeIssue(fn, 'out_of_range', `a point of scale '${target.id}', from ${target.min} to ${target.max}`, mapped, ['mapPoint', point]));
+        return;
+      }
+      counts[mapped - target.min]! += count;
+      weightSums[mapped - target.min]! += tally.weightSums[index] as number;
+      weightSquareSums[mapped - target.min]! += tally.weightSquareSums[index] as number;
+    });
+    if (issues.length > 0) throwIssues(fn, 'invalid_argument', issues);
+    return new Tally({
+      scale: target,
+      counts,
+      weightSums: tally.weighted ? weightSums : undefined,
+      weightSquareSums: tally.weighted ? weightSquareSums : undefined,
+      skipped: tally.skipped,
+      skippedWeight: tally.skippedWeight,
+      skippedWeightSquares: tally.skippedWeightSquares,
+      invalid: tally.invalid,
+      invalidAnswers: tally.invalidAnswers,
+    });
   });
 }

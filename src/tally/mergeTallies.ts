@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { checkNumber, checkOptions } from '../internal/options.js';
 import { assertSameScale } from '../scales/isSameScale.js';
@@ -39,50 +40,52 @@ function byIndex(a: InvalidAnswer, b: InvalidAnswer): number {
  * ```
  */
 export function mergeTallies<S extends Scale>(tallies: readonly Tally<S>[], options?: MergeTalliesOptions): Tally<S> {
-  const fn = 'mergeTallies';
-  const { maxInvalidExamples } = checkOptions(fn, options, ['maxInvalidExamples']);
-  const limit =
-    maxInvalidExamples === undefined
-      ? DEFAULT_MAX_INVALID_EXAMPLES
-      : checkNumber(fn, maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
-  if (!Array.isArray(tallies) || tallies.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of tallies', tallies, ['tallies']);
-  for (let index = 0; index < tallies.length; index++) {
-    if (!(index in tallies)) fail(fn, 'invalid_argument', 'hole', 'a Tally at every index', undefined, ['tallies', index]);
-    if (!(tallies[index] instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_type', 'a Tally', tallies[index], ['tallies', index]);
-  }
-  const first = tallies[0] as Tally<S>;
-  const points = first.counts.length;
-  const counts = new Array<number>(points).fill(0);
-  const weightSums = new Array<number>(points).fill(0);
-  const weightSquareSums = new Array<number>(points).fill(0);
-  let skipped = 0;
-  let skippedWeight = 0;
-  let skippedWeightSquares = 0;
-  let invalid = 0;
-  const examples: InvalidAnswer[] = [];
-  tallies.forEach((tally, index) => {
-    assertSameScale(fn, first.scale, tally.scale, ['tallies', index, 'scale']);
-    for (let i = 0; i < points; i++) {
-      counts[i]! += tally.counts[i] as number;
-      weightSums[i]! += tally.weightSums[i] as number;
-      weightSquareSums[i]! += tally.weightSquareSums[i] as number;
+  return guard('mergeTallies', () => {
+    const fn = 'mergeTallies';
+    const { maxInvalidExamples } = checkOptions(fn, options, ['maxInvalidExamples']);
+    const limit =
+      maxInvalidExamples === undefined
+        ? DEFAULT_MAX_INVALID_EXAMPLES
+        : checkNumber(fn, maxInvalidExamples, ['options', 'maxInvalidExamples'], { min: 0, integer: true, describe: 'a non-negative integer' }, 'invalid_option');
+    if (!Array.isArray(tallies) || tallies.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of tallies', tallies, ['tallies']);
+    for (let index = 0; index < tallies.length; index++) {
+      if (!(index in tallies)) fail(fn, 'invalid_argument', 'hole', 'a Tally at every index', undefined, ['tallies', index]);
+      if (!(tallies[index] instanceof Tally)) fail(fn, 'invalid_argument', 'invalid_type', 'a Tally', tallies[index], ['tallies', index]);
     }
-    skipped += tally.skipped;
-    skippedWeight += tally.skippedWeight;
-    skippedWeightSquares += tally.skippedWeightSquares;
-    invalid += tally.invalid;
-    examples.push(...tally.invalidAnswers);
-  });
-  const weighted = tallies.some((tally) => tally.weighted);
-  return new Tally({
-    scale: first.scale,
-    counts,
-    weightSums: weighted ? weightSums : undefined,
-    weightSquareSums: weighted ? weightSquareSums : undefined,
-    skipped,
-    skippedWeight,
-    skippedWeightSquares,
-    invalid,
-    invalidAnswers: examples.sort(byIndex).slice(0, limit),
+    const first = tallies[0] as Tally<S>;
+    const points = first.counts.length;
+    const counts = new Array<number>(points).fill(0);
+    const weightSums = new Array<number>(points).fill(0);
+    const weightSquareSums = new Array<number>(points).fill(0);
+    let skipped = 0;
+    let skippedWeight = 0;
+    let skippedWeightSquares = 0;
+    let invalid = 0;
+    const examples: InvalidAnswer[] = [];
+    tallies.forEach((tally, index) => {
+      assertSameScale(fn, first.scale, tally.scale, ['tallies', index, 'scale']);
+      for (let i = 0; i < points; i++) {
+        counts[i]! += tally.counts[i] as number;
+        weightSums[i]! += tally.weightSums[i] as number;
+        weightSquareSums[i]! += tally.weightSquareSums[i] as number;
+      }
+      skipped += tally.skipped;
+      skippedWeight += tally.skippedWeight;
+      skippedWeightSquares += tally.skippedWeightSquares;
+      invalid += tally.invalid;
+      examples.push(...tally.invalidAnswers);
+    });
+    const weighted = tallies.some((tally) => tally.weighted);
+    return new Tally({
+      scale: first.scale,
+      counts,
+      weightSums: weighted ? weightSums : undefined,
+      weightSquareSums: weighted ? weightSquareSums : undefined,
+      skipped,
+      skippedWeight,
+      skippedWeightSquares,
+      invalid,
+      invalidAnswers: examples.sort(byIndex).slice(0, limit),
+    });
   });
 }

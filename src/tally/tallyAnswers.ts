@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkOptions } from '../internal/options.js';
 import { rowSource } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -51,8 +52,10 @@ export interface TallyOptions<S extends Scale = Scale, T = unknown> extends Answ
  * ```
  */
 export function tallyAnswers<const S extends Scale, T = unknown>(input: AnswerInput<T>, options: TallyOptions<S, T>): Tally<S> {
-  const fn = 'tallyAnswers';
-  const checked = checkOptions(fn, options, TALLY_OPTION_NAMES);
-  const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
-  return counter.read(rowSource(fn, input, ['input'], false, 'answers')).toTally() as Tally<S>;
+  return guard('tallyAnswers', () => {
+    const fn = 'tallyAnswers';
+    const checked = checkOptions(fn, options, TALLY_OPTION_NAMES);
+    const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
+    return counter.read(rowSource(fn, input, ['input'], false, 'answers')).toTally() as Tally<S>;
+  });
 }

@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import { checkOptions } from '../internal/options.js';
 import { type AbortSignalLike, checkSignal, rowSource } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -37,10 +38,12 @@ export interface TallyAsyncOptions<S extends Scale = Scale, T = unknown> extends
  * ```
  */
 export async function tallyAnswersAsync<const S extends Scale, T = unknown>(input: AsyncIterable<T> | AnswerInput<T>, options: TallyAsyncOptions<S, T>): Promise<Tally<S>> {
-  const fn = 'tallyAnswersAsync';
-  const checked = checkOptions(fn, options, [...TALLY_OPTION_NAMES, 'signal']);
-  const signal = checkSignal(fn, checked.signal);
-  const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
-  const accumulator = await counter.readAsync(rowSource(fn, input, ['input'], true, 'answers'), signal);
-  return accumulator.toTally() as Tally<S>;
+  return guard('tallyAnswersAsync', async () => {
+    const fn = 'tallyAnswersAsync';
+    const checked = checkOptions(fn, options, [...TALLY_OPTION_NAMES, 'signal']);
+    const signal = checkSignal(fn, checked.signal);
+    const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
+    const accumulator = await counter.readAsync(rowSource(fn, input, ['input'], true, 'answers'), signal);
+    return accumulator.toTally() as Tally<S>;
+  });
 }

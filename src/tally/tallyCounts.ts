@@ -1,3 +1,4 @@
+import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { fail, makeIssue, type Path, throwIssues } from '../internal/issue.js';
@@ -95,146 +96,148 @@ interface PointSums {
  * ```
  */
 export function tallyCounts<const S extends Scale>(scale: S, counts: PointCounts, options?: TallyCountsOptions): Tally<S> {
-  const fn = 'tallyCounts';
-  const checkedScale = checkScale<S>(fn, scale, ['scale']);
-  const opts = checkOptions(fn, options, OPTION_NAMES);
-  const issues: CxMetricsIssue[] = [];
-  const points = checkedScale.max - checkedScale.min + 1;
-  const sums: PointSums[] = Array.from({ length: points }, () => ({ count: 0, weight: 0, squares: 0 }));
-  const seen = new Map<number, Path>();
-  let nullGroup: PointSums | undefined;
+  return guard('tallyCounts', () => {
+    const fn = 'tallyCounts';
+    const checkedScale = checkScale<S>(fn, scale, ['scale']);
+    const opts = checkOptions(fn, options, OPTION_NAMES);
+    const issues: CxMetricsIssue[] = [];
+    const points = checkedScale.max - checkedScale.min + 1;
+    const sums: PointSums[] = Array.from({ length: points }, () => ({ count: 0, weight: 0, squares: 0 }));
+    const seen = new Map<number, Path>();
+    let nullGroup: PointSums | undefined;
 
-  /** The point of a key, or undefined (with an issue) for a bad key; null for the NULL group. */
-  const pointOf = (key: unknown, path: Path): number | null | undefined => {
-    if (key === null) return null;
-    let point: number | undefined;
-    if (typeof key === 'number') point = key;
-    else if (typeof key === 'bigint') point = key >= BigInt(checkedScale.min) && key <= BigInt(checkedScale.max) ? Number(key) : Number.NaN;
-    else if (typeof key === 'string' && key.length <= 16 && POINT_TEXT.test(key)) point = Number(key);
-    if (point === undefined) {
-      const hint = key === 'null' ? ' (a NULL group cannot be an object key: use a Map or the rows)' : '';
-      issues.push(makeIssue(fn, 'invalid_value', `a point of scale '${checkedScale.id}' as a number, a bigint or a canonical integer string such as "9"${hint}`, key, path));
-      return undefined;
-    }
-    if (!Number.isInteger(point) || point < checkedScale.min || point > checkedScale.max) {
-      issues.push(makeIssue(fn, 'out_of_range', `a point from ${checkedScale.min} to ${checkedScale.max}`, key, path));
-      return undefined;
-    }
-    const previous = seen.get(point);
-    if (previous !== undefined) {
-      issues.push(makeIssue(fn, 'duplicate', `each point once (point ${point} is also at ${previous.join('.')})`, key, path));
-      return undefined;
-    }
-    seen.set(point, path);
-    return point === 0 ? 0 : point;
-  };
-  const sumsOf = (point: number | null, path: Path): PointSums | undefined => {
-    if (point !== null) return sums[point - checkedScale.min];
-    if (nullGroup !== undefined) {
-      issues.push(makeIssue(fn, 'duplicate', 'one NULL group', null, path));
-      return undefined;
-    }
-    return (nullGroup = { count: 0, weight: 0, squares: 0 });
-  };
-  /** Entries of an array (by position), an object or a Map. */
-  const entries = (form: unknown, path: Path, rows: boolean): (readonly [unknown, unknown, Path])[] | undefined => {
-    if (Array.isArray(form)) {
-      if (rows) return undefined;
-      if (form.length !== points) {
-        issues.push(makeIssue(fn, 'out_of_range', `${points} values, one per point from ${checkedScale.min} to ${checkedScale.max}`, `${form.length} values`, path));
-        return [];
+    /** The point of a key, or undefined (with an issue) for a bad key; null for the NULL group. */
+    const pointOf = (key: unknown, path: Path): number | null | undefined => {
+      if (key === null) return null;
+      let point: number | undefined;
+      if (typeof key === 'number') point = key;
+      else if (typeof key === 'bigint') point = key >= BigInt(checkedScale.min) && key <= BigInt(checkedScale.max) ? Number(key) : Number.NaN;
+      else if (typeof key === 'string' && key.length <= 16 && POINT_TEXT.test(key)) point = Number(key);
+      if (point === undefined) {
+        const hint = key === 'null' ? ' (a NULL group cannot be an object key: use a Map or the rows)' : '';
+        issues.push(makeIssue(fn, 'invalid_value', `a point of scale '${checkedScale.id}' as a number, a bigint or a canonical integer string such as "9"${hint}`, key, path));
+        return undefined;
       }
-      return Array.from({ length: points }, (_, index) => [checkedScale.min + index, index in form ? form[index] : undefined, [...path, index]] as const);
-    }
-    if (form instanceof Map) return [...form.entries()].map(([key, value]) => [key, value, [...path, describeValue(key)]] as const);
-    if (typeof form === 'object' && form !== null) return Object.entries(form).map(([key, value]) => [key, value, [...path, key]] as const);
-    issues.push(makeIssue(fn, 'invalid_type', 'an array, an object, a Map, or rows of counts', form, path));
-    return [];
-  };
+      if (!Number.isInteger(point) || point < checkedScale.min || point > checkedScale.max) {
+        issues.push(makeIssue(fn, 'out_of_range', `a point from ${checkedScale.min} to ${checkedScale.max}`, key, path));
+        return undefined;
+      }
+      const previous = seen.get(point);
+      if (previous !== undefined) {
+        issues.push(makeIssue(fn, 'duplicate', `each point once (point ${point} is also at ${previous.join('.')})`, key, path));
+        return undefined;
+      }
+      seen.set(point, path);
+      return point === 0 ? 0 : point;
+    };
+    const sumsOf = (point: number | null, path: Path): PointSums | undefined => {
+      if (point !== null) return sums[point - checkedScale.min];
+      if (nullGroup !== undefined) {
+        issues.push(makeIssue(fn, 'duplicate', 'one NULL group', null, path));
+        return undefined;
+      }
+      return (nullGroup = { count: 0, weight: 0, squares: 0 });
+    };
+    /** Entries of an array (by position), an object or a Map. */
+    const entries = (form: unknown, path: Path, rows: boolean): (readonly [unknown, unknown, Path])[] | undefined => {
+      if (Array.isArray(form)) {
+        if (rows) return undefined;
+        if (form.length !== points) {
+          issues.push(makeIssue(fn, 'out_of_range', `${points} values, one per point from ${checkedScale.min} to ${checkedScale.max}`, `${form.length} values`, path));
+          return [];
+        }
+        return Array.from({ length: points }, (_, index) => [checkedScale.min + index, index in form ? form[index] : undefined, [...path, index]] as const);
+      }
+      if (form instanceof Map) return [...form.entries()].map(([key, value]) => [key, value, [...path, describeValue(key)]] as const);
+      if (typeof form === 'object' && form !== null) return Object.entries(form).map(([key, value]) => [key, value, [...path, key]] as const);
+      issues.push(makeIssue(fn, 'invalid_type', 'an array, an object, a Map, or rows of counts', form, path));
+      return [];
+    };
 
-  const isRowList = Array.isArray(counts) && (counts.length === 0 || (counts as readonly unknown[]).every((row) => typeof row === 'object' && row !== null));
-  let weighted = false;
-  if (isRowList) {
-    if (opts.weightSums !== undefined || opts.weightSquareSums !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'weighted sums in the rows (weightSum and weightSquareSum columns), not in options', 'options.weightSums', ['options', 'weightSums']);
-    const columns = checkOptions<CountColumns>(fn, opts.columns, COLUMN_NAMES, ['options', 'columns']);
-    const name = { point: columns.point ?? 'point', count: columns.count ?? 'count', weightSum: columns.weightSum ?? 'weightSum', weightSquareSum: columns.weightSquareSum ?? 'weightSquareSum' };
-    const rows = counts as readonly Readonly<Record<string, unknown>>[];
-    const has = (row: object, column: string): boolean => Object.prototype.hasOwnProperty.call(row, column);
-    weighted = rows.some((row) => has(row, name.weightSum) || has(row, name.weightSquareSum));
-    rows.forEach((row, index) => {
-      for (const column of weighted ? [name.point, name.count, name.weightSum, name.weightSquareSum] : [name.point, name.count]) {
-        if (!has(row, column)) issues.push(makeIssue(fn, 'missing_column', `a column ${JSON.stringify(column)} in every row${weighted && column.startsWith('weight') ? ' (some rows have weighted sums)' : ''}`, 'no such column', ['counts', index, column]));
+    const isRowList = Array.isArray(counts) && (counts.length === 0 || (counts as readonly unknown[]).every((row) => typeof row === 'object' && row !== null));
+    let weighted = false;
+    if (isRowList) {
+      if (opts.weightSums !== undefined || opts.weightSquareSums !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'weighted sums in the rows (weightSum and weightSquareSum columns), not in options', 'options.weightSums', ['options', 'weightSums']);
+      const columns = checkOptions<CountColumns>(fn, opts.columns, COLUMN_NAMES, ['options', 'columns']);
+      const name = { point: columns.point ?? 'point', count: columns.count ?? 'count', weightSum: columns.weightSum ?? 'weightSum', weightSquareSum: columns.weightSquareSum ?? 'weightSquareSum' };
+      const rows = counts as readonly Readonly<Record<string, unknown>>[];
+      const has = (row: object, column: string): boolean => Object.prototype.hasOwnProperty.call(row, column);
+      weighted = rows.some((row) => has(row, name.weightSum) || has(row, name.weightSquareSum));
+      rows.forEach((row, index) => {
+        for (const column of weighted ? [name.point, name.count, name.weightSum, name.weightSquareSum] : [name.point, name.count]) {
+          if (!has(row, column)) issues.push(makeIssue(fn, 'missing_column', `a column ${JSON.stringify(column)} in every row${weighted && column.startsWith('weight') ? ' (some rows have weighted sums)' : ''}`, 'no such column', ['counts', index, column]));
+        }
+        const point = pointOf(row[name.point], ['counts', index, name.point]);
+        const target = point === undefined ? undefined : sumsOf(point, ['counts', index, name.point]);
+        const count = readCount(fn, row[name.count], ['counts', index, name.count], issues);
+        if (target === undefined) return;
+        target.count = count;
+        if (weighted) {
+          target.weight = readWeightSum(fn, row[name.weightSum], ['counts', index, name.weightSum], issues);
+          target.squares = readWeightSum(fn, row[name.weightSquareSum], ['counts', index, name.weightSquareSum], issues);
+        }
+      });
+    } else {
+      if (opts.columns !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no column names unless the counts are rows', opts.columns, ['options', 'columns']);
+      for (const [key, value, path] of entries(counts, ['counts'], false) ?? []) {
+        const point = pointOf(key, path);
+        const target = point === undefined ? undefined : sumsOf(point, path);
+        const count = readCount(fn, value, path, issues);
+        if (target !== undefined) target.count = count;
       }
-      const point = pointOf(row[name.point], ['counts', index, name.point]);
-      const target = point === undefined ? undefined : sumsOf(point, ['counts', index, name.point]);
-      const count = readCount(fn, row[name.count], ['counts', index, name.count], issues);
-      if (target === undefined) return;
-      target.count = count;
-      if (weighted) {
-        target.weight = readWeightSum(fn, row[name.weightSum], ['counts', index, name.weightSum], issues);
-        target.squares = readWeightSum(fn, row[name.weightSquareSum], ['counts', index, name.weightSquareSum], issues);
+      if ((opts.weightSums === undefined) !== (opts.weightSquareSums === undefined)) {
+        fail(fn, 'invalid_option', 'invalid_value', 'weightSums and weightSquareSums together, or neither', 'only one of them', ['options', opts.weightSums === undefined ? 'weightSquareSums' : 'weightSums']);
       }
+      weighted = opts.weightSums !== undefined;
+      for (const key of ['weightSums', 'weightSquareSums'] as const) {
+        if (opts[key] === undefined) continue;
+        const found = new Set<number | null>();
+        for (const [rawKey, value, path] of entries(opts[key], ['options', key], false) ?? []) {
+          const point = rawKey === null ? null : typeof rawKey === 'number' ? rawKey : typeof rawKey === 'bigint' ? Number(rawKey) : typeof rawKey === 'string' && POINT_TEXT.test(rawKey) ? Number(rawKey) : undefined;
+          if (point === undefined || (point !== null && (!Number.isInteger(point) || point < checkedScale.min || point > checkedScale.max))) {
+            issues.push(makeIssue(fn, 'invalid_value', `a point of scale '${checkedScale.id}' (as in the counts)`, rawKey, path));
+            continue;
+          }
+          if (found.has(point)) {
+            issues.push(makeIssue(fn, 'duplicate', 'each point once', rawKey, path));
+            continue;
+          }
+          found.add(point);
+          const target = point === null ? nullGroup : sums[point - checkedScale.min];
+          const amount = readWeightSum(fn, value, path, issues);
+          if (target !== undefined) target[key === 'weightSums' ? 'weight' : 'squares'] = amount;
+        }
+      }
+    }
+
+    if (nullGroup !== undefined && opts.skipped !== undefined) issues.push(makeIssue(fn, 'duplicate', 'the skipped answers once: a NULL point or options.skipped, not both', opts.skipped, ['options', 'skipped']));
+    const skipped: PointSums = nullGroup ?? {
+      count: readCount(fn, opts.skipped ?? 0, ['options', 'skipped'], issues),
+      weight: opts.skippedWeight === undefined ? 0 : readWeightSum(fn, opts.skippedWeight, ['options', 'skippedWeight'], issues),
+      squares: opts.skippedWeightSquares === undefined ? 0 : readWeightSum(fn, opts.skippedWeightSquares, ['options', 'skippedWeightSquares'], issues),
+    };
+    if (!weighted) {
+      for (const key of ['skippedWeight', 'skippedWeightSquares'] as const) if (opts[key] !== undefined) issues.push(makeIssue(fn, 'invalid_value', `no ${key} without weighted sums per point`, opts[key], ['options', key]));
+    } else if (nullGroup === undefined && skipped.count > 0 && opts.skippedWeight === undefined) {
+      issues.push(makeIssue(fn, 'missing', 'skippedWeight and skippedWeightSquares for the skipped answers of weighted data', undefined, ['options', 'skippedWeight']));
+    }
+    const invalid = readCount(fn, opts.invalid ?? 0, ['options', 'invalid'], issues);
+    if (weighted) {
+      sums.forEach((point, index) => checkWeightedCount(fn, point.count, point.weight, point.squares, ['counts', checkedScale.min + index], issues));
+      checkWeightedCount(fn, skipped.count, skipped.weight, skipped.squares, ['skipped'], issues);
+    }
+    if (issues.length > 0) throwIssues(fn, 'invalid_tally', issues);
+    return new Tally({
+      scale: checkedScale,
+      counts: sums.map((point) => point.count),
+      weightSums: weighted ? sums.map((point) => point.weight) : undefined,
+      weightSquareSums: weighted ? sums.map((point) => point.squares) : undefined,
+      skipped: skipped.count,
+      skippedWeight: weighted ? skipped.weight : skipped.count,
+      skippedWeightSquares: weighted ? skipped.squares : skipped.count,
+      invalid,
+      invalidAnswers: [],
     });
-  } else {
-    if (opts.columns !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'no column names unless the counts are rows', opts.columns, ['options', 'columns']);
-    for (const [key, value, path] of entries(counts, ['counts'], false) ?? []) {
-      const point = pointOf(key, path);
-      const target = point === undefined ? undefined : sumsOf(point, path);
-      const count = readCount(fn, value, path, issues);
-      if (target !== undefined) target.count = count;
-    }
-    if ((opts.weightSums === undefined) !== (opts.weightSquareSums === undefined)) {
-      fail(fn, 'invalid_option', 'invalid_value', 'weightSums and weightSquareSums together, or neither', 'only one of them', ['options', opts.weightSums === undefined ? 'weightSquareSums' : 'weightSums']);
-    }
-    weighted = opts.weightSums !== undefined;
-    for (const key of ['weightSums', 'weightSquareSums'] as const) {
-      if (opts[key] === undefined) continue;
-      const found = new Set<number | null>();
-      for (const [rawKey, value, path] of entries(opts[key], ['options', key], false) ?? []) {
-        const point = rawKey === null ? null : typeof rawKey === 'number' ? rawKey : typeof rawKey === 'bigint' ? Number(rawKey) : typeof rawKey === 'string' && POINT_TEXT.test(rawKey) ? Number(rawKey) : undefined;
-        if (point === undefined || (point !== null && (!Number.isInteger(point) || point < checkedScale.min || point > checkedScale.max))) {
-          issues.push(makeIssue(fn, 'invalid_value', `a point of scale '${checkedScale.id}' (as in the counts)`, rawKey, path));
-          continue;
-        }
-        if (found.has(point)) {
-          issues.push(makeIssue(fn, 'duplicate', 'each point once', rawKey, path));
-          continue;
-        }
-        found.add(point);
-        const target = point === null ? nullGroup : sums[point - checkedScale.min];
-        const amount = readWeightSum(fn, value, path, issues);
-        if (target !== undefined) target[key === 'weightSums' ? 'weight' : 'squares'] = amount;
-      }
-    }
-  }
-
-  if (nullGroup !== undefined && opts.skipped !== undefined) issues.push(makeIssue(fn, 'duplicate', 'the skipped answers once: a NULL point or options.skipped, not both', opts.skipped, ['options', 'skipped']));
-  const skipped: PointSums = nullGroup ?? {
-    count: readCount(fn, opts.skipped ?? 0, ['options', 'skipped'], issues),
-    weight: opts.skippedWeight === undefined ? 0 : readWeightSum(fn, opts.skippedWeight, ['options', 'skippedWeight'], issues),
-    squares: opts.skippedWeightSquares === undefined ? 0 : readWeightSum(fn, opts.skippedWeightSquares, ['options', 'skippedWeightSquares'], issues),
-  };
-  if (!weighted) {
-    for (const key of ['skippedWeight', 'skippedWeightSquares'] as const) if (opts[key] !== undefined) issues.push(makeIssue(fn, 'invalid_value', `no ${key} without weighted sums per point`, opts[key], ['options', key]));
-  } else if (nullGroup === undefined && skipped.count > 0 && opts.skippedWeight === undefined) {
-    issues.push(makeIssue(fn, 'missing', 'skippedWeight and skippedWeightSquares for the skipped answers of weighted data', undefined, ['options', 'skippedWeight']));
-  }
-  const invalid = readCount(fn, opts.invalid ?? 0, ['options', 'invalid'], issues);
-  if (weighted) {
-    sums.forEach((point, index) => checkWeightedCount(fn, point.count, point.weight, point.squares, ['counts', checkedScale.min + index], issues));
-    checkWeightedCount(fn, skipped.count, skipped.weight, skipped.squares, ['skipped'], issues);
-  }
-  if (issues.length > 0) throwIssues(fn, 'invalid_tally', issues);
-  return new Tally({
-    scale: checkedScale,
-    counts: sums.map((point) => point.count),
-    weightSums: weighted ? sums.map((point) => point.weight) : undefined,
-    weightSquareSums: weighted ? sums.map((point) => point.squares) : undefined,
-    skipped: skipped.count,
-    skippedWeight: weighted ? skipped.weight : skipped.count,
-    skippedWeightSquares: weighted ? skipped.squares : skipped.count,
-    invalid,
-    invalidAnswers: [],
   });
 }
 
