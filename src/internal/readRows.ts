@@ -147,7 +147,8 @@ export class RowCursor<T> {
     }
     if (signal !== undefined && this.#async) {
       this.#abort = new Promise<never>((_, reject) => {
-        this.#onAbort = () => reject(aborted(functionName, path, this.#next, signal));
+        // The row being waited for is the last index taken.
+        this.#onAbort = () => reject(aborted(functionName, path, this.#next - 1, signal));
         signal.addEventListener('abort', this.#onAbort, { once: true });
       });
       this.#abort.catch(() => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CxMetricsError, defineScale, isSameScale, scales } from 'cx-metrics';
+import { computeNPS, CxMetricsError, defineScale, ingest, isSameScale, scales, tallyAnswers, tallyCounts } from 'cx-metrics';
 
 const range = (scale: { bands: readonly { name: string; min: number; max: number }[] }, name: string): [number, number] => {
   const band = scale.bands.find((candidate) => candidate.name === name);
@@ -95,5 +95,40 @@ describe('defineScale', () => {
   test('reports every broken rule at once', () => {
     const error = broken({ id: '', polarity: 'sideways', labels: { 0: 'zero' } }) as CxMetricsError;
     expect(error.issues.map((issue) => issue.path[0])).toEqual(['id', 'polarity', 'labels']);
+  });
+});
+
+describe('every scale is checked, wherever it comes from', () => {
+  const overlapping = {
+    id: 'overlap',
+    metric: 'nps',
+    min: 0,
+    max: 10,
+    polarity: 'higher-is-better',
+    bands: [
+      { name: 'detractor', min: 0, max: 6, sentiment: 'negative' },
+      { name: 'promoter', min: 5, max: 10, sentiment: 'positive' },
+    ],
+    labels: {},
+  } as const;
+
+  test("a hand-made scale object is checked by the rules of defineScale before use, in the caller's name", () => {
+    // Overlapping bands would score the answers 5 and 6 twice.
+    expect(() => computeNPS([5, 6, 9], { scale: overlapping as never })).toThrow(/^computeNPS: 3 problems: expected bands that do not overlap \(point 5 is also in band 'detractor'\), got "promoter" at options.scale.bands\[1\]; /);
+    expect(() => tallyAnswers([5], { scale: overlapping as never })).toThrow(expect.objectContaining({ code: 'invalid_scale' }));
+    expect(() => ingest([{ score: 5 }], { scale: overlapping as never })).toThrow(/ingest: .* at mapping.scale.bands\[1\]/);
+    expect(() => tallyCounts(overlapping as never, { 5: 1 })).toThrow(expect.objectContaining({ code: 'invalid_scale' }));
+    // A scale read back from JSON is checked, and then works like the preset it came from.
+    const fromJSON = JSON.parse(JSON.stringify(scales.nps)) as typeof scales.nps;
+    expect(computeNPS([9, 10, 3], { scale: fromJSON }).score).toBeCloseTo(100 / 3, 12);
+  });
+
+  test('holes in bands and unknown keys are refused, with the near names', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = { ...overlapping, bands: [overlapping.bands[0], , { name: 'promoter', min: 7, max: 10, sentiment: 'positive' }] };
+    expect(() => defineScale(sparse as never)).toThrow(/a band at every index \(no holes in the array\), got undefined at bands\[1\]/);
+    expect(() => defineScale({ ...scales.nps, id: 'x', lables: {} } as never)).toThrow(/did you mean "labels"\?\), got "lables" at lables/);
+    expect(() => defineScale({ ...scales.nps, id: 'x', metirc: 'nps' } as never)).toThrow(/did you mean "metric"\?\), got "metirc" at metirc/);
+    expect(() => defineScale({ ...scales.nps, id: 'x', bands: [{ name: 'all', min: 0, max: 10, sentimet: 'neutral' }] } as never)).toThrow(/did you mean "sentiment"\?\)/);
   });
 });

@@ -106,3 +106,44 @@ describe('rollingWindows', () => {
     expect(() => rollingWindows(days, { ...base, window: { weeks: 2 } as never })).toThrow(/rollingWindows: expected a window \{ days \} or \{ months \}/);
   });
 });
+
+describe('one timestamp rule for every series', () => {
+  const base = { scale: scales.nps, value: 'nps', time: 'at' } as const;
+
+  test('a time beyond what a Date holds is out of range, an impossible date is an invalid time: counted, never dropped, never mislabelled', () => {
+    const rows = [
+      { nps: 9, at: 1e20 },
+      { nps: 9, at: '2026-02-30T10:00:00Z' },
+      { nps: 9, at: Object.create(Date.prototype) as unknown },
+      { nps: 9, at: null },
+      { nps: 9, at: '2026-03-01T10:00:00Z' },
+    ];
+    const series = trend(rows, { ...base, unit: 'day' });
+    expect(series.rows).toEqual({ total: 5, placed: 1, undated: 1, invalidTime: 2, outOfRange: 1 });
+    expect(series.buckets.map((bucket) => bucket.label)).toEqual(['2026-03-01']);
+  });
+
+  test('years 0–99 are themselves, not 1900–1999, and far years are labelled as ISO 8601 writes them', () => {
+    const rows = [
+      { nps: 9, at: '0050-06-15T12:00:00Z' },
+      { nps: 3, at: '0050-07-01T12:00:00Z' },
+    ];
+    const series = trend(rows, { ...base, unit: 'month' });
+    expect(series.buckets.map((bucket) => bucket.label)).toEqual(['0050-06', '0050-07']);
+    expect(series.buckets[0]?.start.getUTCFullYear()).toBe(50);
+    const far = trend([{ nps: 9, at: new Date(8.64e15) }], { ...base, unit: 'year' });
+    expect(far.buckets.map((bucket) => bucket.label)).toEqual(['+275760']);
+  });
+
+  test('wall-clock times without an offset are read in the series time zone', () => {
+    const rows = [{ nps: 9, at: '2026-03-01 00:30' }];
+    expect(trend(rows, { ...base, unit: 'day', timeZone: 'Asia/Tokyo' }).buckets[0]?.start.toISOString()).toBe('2026-02-28T15:00:00.000Z');
+    expect(trend(rows, { ...base, unit: 'day' }).buckets[0]?.label).toBe('2026-03-01');
+  });
+
+  test('a time field that no row has is an error with the near names; from/to must be real Dates', () => {
+    expect(() => trend([{ nps: 9, At: '2026-03-01' }], { ...base })).toThrow(/expected a time field that some row has \(did you mean "At"\?\), got "at" at options.time/);
+    expect(() => trend([{ nps: 9, at: '2026-03-01' }], { ...base, from: Object.create(Date.prototype) as Date })).toThrow(/expected a valid Date, got an object posing as a Date at options.from/);
+    expect(() => rollingWindows([{ nps: 9, at: '2026-03-01' }], { ...base, window: { days: 7 }, timeZone: 'Nowhere/Land' })).toThrow(/IANA time zone/);
+  });
+});
