@@ -13,6 +13,10 @@ import { RowIngester, STREAM_OPTION_KEYS } from './RowIngester.js';
 export interface IngestStream<S extends Scale = Scale> extends AsyncIterableIterator<ResponseRecord<S>, IngestSummary, undefined> {
   /** The counts so far: rows read, accepted, rejected (by issue code), excluded, which column fed each field. */
   readonly summary: IngestSummary;
+  /** Stops reading (the source is closed); the result holds the summary so far. */
+  return(): Promise<IteratorResult<ResponseRecord<S>, IngestSummary>>;
+  /** Stops reading and rejects with the error given. */
+  throw(error?: unknown): Promise<IteratorResult<ResponseRecord<S>, IngestSummary>>;
 }
 
 class IngestStreamReader<S extends Scale, Row> implements IngestStream<S> {
