@@ -26,7 +26,7 @@ export function timeOf(date: Date): number {
 }
 
 /** Whether a year of the proleptic Gregorian calendar is a leap year (year 0 is). */
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 

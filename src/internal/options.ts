@@ -56,3 +56,9 @@ export function checkOptions<T extends object>(functionName: string, options: T 
   checkKnownKeys(functionName, options, known, path, what);
   return options;
 }
+
+/**
+ * `true` when the names in `Listed` cover every key of `Keys`: `true satisfies EveryKeyListed<…>`
+ * fails to compile when an option is added to an interface and not to the list that checks it.
+ */
+export type EveryKeyListed<Keys extends PropertyKey, Listed extends PropertyKey> = [Exclude<Keys, Listed>] extends [never] ? true : never;

@@ -13,7 +13,7 @@ export type Rows<T> = ArrayLike<T> | Iterable<T>;
 export type AnyRows<T> = Rows<T> | AsyncIterable<T>;
 
 /** The longest array-like accepted that is not an array or typed array: the longest an array can be. */
-export const MAX_ROWS: number = 2 ** 32 - 1;
+const MAX_ROWS = 2 ** 32 - 1;
 
 /**
  * What an `AbortSignal` offers, as far as reading rows needs it. Declared here because the core

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkChoice, checkKnownKeys, checkLevel } from '../internal/options.js';
+import { checkChoice, checkKnownKeys, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import type { Interval } from '../stats/Interval.js';
@@ -38,9 +38,8 @@ export interface CESOptions<T = unknown> extends InputOptions<Scale, T> {
 const LISTED_CES_OPTION_NAMES = ['level', 'interval', 'easy', 'difficult'] as const satisfies readonly Exclude<keyof CESOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const CES_OPTION_NAMES: readonly (Exclude<keyof CESOptions, keyof InputOptions>)[] = LISTED_CES_OPTION_NAMES;
-type Unlisted = Exclude<keyof CESOptions, keyof InputOptions | (typeof LISTED_CES_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof CESOptions, keyof InputOptions | (typeof LISTED_CES_OPTION_NAMES)[number]>;
 
 /** A net score in points (% positive − % negative) with its interval. */
 export interface NetScore {

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkChoice, checkLevel } from '../internal/options.js';
+import { checkChoice, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
@@ -28,9 +28,8 @@ export interface CSATOptions<T = unknown> extends InputOptions<Scale, T> {
 const LISTED_CSAT_OPTION_NAMES = ['level', 'interval', 'satisfied'] as const satisfies readonly Exclude<keyof CSATOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const CSAT_OPTION_NAMES: readonly (Exclude<keyof CSATOptions, keyof InputOptions>)[] = LISTED_CSAT_OPTION_NAMES;
-type Unlisted = Exclude<keyof CSATOptions, keyof InputOptions | (typeof LISTED_CSAT_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof CSATOptions, keyof InputOptions | (typeof LISTED_CSAT_OPTION_NAMES)[number]>;
 
 /** The parts of a CSAT result that depend on whether there was anything to score. */
 export interface CSATParts<Percent extends number | undefined> {

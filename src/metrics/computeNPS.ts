@@ -1,5 +1,5 @@
 import { guard } from '../internal/guard.js';
-import { checkChoice, checkLevel } from '../internal/options.js';
+import { checkChoice, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
@@ -28,9 +28,8 @@ export interface NPSOptions<T = unknown> extends InputOptions<Scale, T> {
 const LISTED_NPS_OPTION_NAMES = ['level', 'interval', 'denominator'] as const satisfies readonly Exclude<keyof NPSOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const NPS_OPTION_NAMES: readonly (Exclude<keyof NPSOptions, keyof InputOptions>)[] = LISTED_NPS_OPTION_NAMES;
-type Unlisted = Exclude<keyof NPSOptions, keyof InputOptions | (typeof LISTED_NPS_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof NPSOptions, keyof InputOptions | (typeof LISTED_NPS_OPTION_NAMES)[number]>;
 
 /** The parts of an NPS result that depend on whether there was anything to score. */
 export interface NPSParts<Percent extends number | undefined> {

@@ -30,7 +30,7 @@ export interface InputOptions<S extends Scale = Scale, T = unknown> extends Answ
 }
 
 /** The option names of {@link InputOptions}. */
-export const INPUT_OPTION_NAMES: readonly (keyof InputOptions)[] = [...TALLY_OPTION_NAMES, 'onInvalid'];
+const INPUT_OPTION_NAMES: readonly (keyof InputOptions)[] = [...TALLY_OPTION_NAMES, 'onInvalid'];
 
 /** What a score is computed from: answers, records or a tally. */
 export type MetricInput<S extends Scale, T> = readonly ResponseRecord<S>[] | Tally<S> | AnswerInput<T>;
@@ -41,7 +41,7 @@ export function checkOnInvalid(functionName: string, value: unknown, fallback: O
 }
 
 /** Throws `invalid_answers` for a tally with refused answers, naming each one's place (`[...rowsPath, index]`). */
-export function throwIfInvalid(functionName: string, tally: Tally, onInvalid: OnInvalid, rowsPath: Path): void {
+function throwIfInvalid(functionName: string, tally: Tally, onInvalid: OnInvalid, rowsPath: Path): void {
   if (onInvalid !== 'throw' || tally.invalid === 0) return;
   const expected = `an integer from ${tally.scale.min} to ${tally.scale.max}, or null/undefined for a skipped answer`;
   const issues = tally.invalidAnswers.map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, [...rowsPath, answer.index]));

@@ -3,7 +3,7 @@ import { describeValue } from '../internal/describeValue.js';
 import { fail, throwIssues, type Path } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
 import { didYouMean } from '../internal/nearNames.js';
-import { checkBoolean, checkChoice, checkNumber, checkOptions } from '../internal/options.js';
+import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import type {
@@ -29,9 +29,8 @@ import type { StandardSchemaResult } from './StandardSchema.js';
 
 const TEXT_FIELDS = ['respondentId', 'customerId', 'interactionId', 'touchpoint', 'channel'] as const satisfies readonly RecordField[];
 const FIELDS = ['respondentId', 'customerId', 'submittedAt', 'weight', 'interactionId', 'touchpoint', 'channel'] as const satisfies readonly RecordField[];
-type UnlistedField = Exclude<RecordField, (typeof FIELDS)[number]>;
-const everyFieldListed: [UnlistedField] extends [never] ? true : never = true;
-void everyFieldListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<RecordField, (typeof FIELDS)[number]>;
 const MAPPING_KEYS = ['scale', 'score', ...FIELDS, 'attributes', 'required'] as const satisfies readonly (keyof IngestMapping)[];
 /** Every option of ingestStream (the widest), in the order the docs give them. */
 const LISTED_STREAM_OPTION_KEYS = [
@@ -52,9 +51,8 @@ const LISTED_STREAM_OPTION_KEYS = [
 ] as const satisfies readonly (keyof IngestStreamOptions)[];
 /** Every option of ingestStream (the widest), for checking at run time. */
 export const STREAM_OPTION_KEYS: readonly (keyof IngestStreamOptions)[] = LISTED_STREAM_OPTION_KEYS;
-type UnlistedOption = Exclude<keyof IngestStreamOptions | keyof IngestMapping, (typeof LISTED_STREAM_OPTION_KEYS)[number] | (typeof MAPPING_KEYS)[number]>;
-const everyOptionListed: [UnlistedOption] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof IngestStreamOptions | keyof IngestMapping, (typeof LISTED_STREAM_OPTION_KEYS)[number] | (typeof MAPPING_KEYS)[number]>;
 /** The options of `ingest` (no signal, no callback). */
 export const SYNC_OPTION_KEYS: readonly string[] = STREAM_OPTION_KEYS.filter((key) => key !== 'signal' && key !== 'onRejected');
 /** The options of `ingestAsync` (a signal, no callback: it returns every rejected row). */
@@ -69,7 +67,7 @@ const MISSING_EXPECTED = 'a value (the mapping requires it)';
  * How a cell compares with skip values: numbers by value (`'-99'`, `' -99 '` and `-99` are one
  * value), text trimmed and ignoring case. Undefined for anything else.
  */
-export function skipKey(value: unknown): string | undefined {
+function skipKey(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? `n${value === 0 ? 0 : value}` : undefined;
   if (typeof value !== 'string' || value.length > 200) return undefined;
   const text = value.trim();

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
-import { DAY, daysInMonth, isDate, MAX_TIME, MIN_TIME, timeOf, utcTime } from '../internal/dates.js';
+import { DAY, daysInMonth, isDate, timeOf, utcTime } from '../internal/dates.js';
 import { fail, type Path } from '../internal/issue.js';
 import { checkChoice, checkOptions } from '../internal/options.js';
 import { TimeZone } from '../internal/timeZone.js';
@@ -136,8 +136,6 @@ export function ingestionBounds(): { readonly earliest: number; readonly latest:
   return { earliest: DEFAULT_EARLIEST, latest: Date.now() + DAY };
 }
 
-/** Every instant a Date can hold: the bounds of analysis, where old data is data. */
-export const ANY_TIME: { readonly earliest: number; readonly latest: number } = Object.freeze({ earliest: MIN_TIME, latest: MAX_TIME });
 
 /** Reads one timestamp by prepared rules: the hot path behind {@link parseTimestamp}. */
 export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTimestamp {

@@ -1,10 +1,11 @@
+import type { EveryKeyListed } from '../internal/options.js';
 import type { ResponseRecord } from './ResponseRecord.js';
 
 /** What a field reader returns when the row has no such field at all (not the same as an empty one). */
 export const ABSENT: unique symbol = Symbol('absent');
 
 /** The fields every record has; any other name given for a record is an attribute. */
-const LISTED_RECORD_FIELDS = [
+const RECORD_FIELDS = [
   'scale',
   'scaleId',
   'score',
@@ -18,11 +19,8 @@ const LISTED_RECORD_FIELDS = [
   'attributes',
   'row',
 ] as const satisfies readonly (keyof ResponseRecord)[];
-/** The names, for checking at run time. */
-export const RECORD_FIELDS: readonly (keyof ResponseRecord)[] = LISTED_RECORD_FIELDS;
-type Unlisted = Exclude<keyof ResponseRecord, (typeof LISTED_RECORD_FIELDS)[number]>;
-const everyFieldListed: [Unlisted] extends [never] ? true : never = true;
-void everyFieldListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof ResponseRecord, (typeof RECORD_FIELDS)[number]>;
 
 const recordFields: ReadonlySet<string> = new Set(RECORD_FIELDS);
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
@@ -62,7 +60,7 @@ export function fieldReader(name: string, records: boolean): (row: unknown) => u
 }
 
 /** The names a row offers, for "did you mean" hints: record fields with a value and attributes, or a row's own keys. */
-export function namesOf(row: unknown, records: boolean): string[] {
+function namesOf(row: unknown, records: boolean): string[] {
   if (typeof row !== 'object' || row === null) return [];
   if (records) {
     const record = row as ResponseRecord;

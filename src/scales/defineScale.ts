@@ -1,3 +1,4 @@
+import type { EveryKeyListed } from '../internal/options.js';
 import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { makeIssue, throwIssues } from '../internal/issue.js';
@@ -81,9 +82,9 @@ const METRICS: readonly string[] = ['nps', 'csat', 'ces'];
 const DEFINITION_KEYS = ['id', 'name', 'question', 'metric', 'min', 'max', 'polarity', 'bands', 'labels'] as const satisfies readonly (keyof ScaleDefinition)[];
 const BAND_KEYS = ['name', 'min', 'max', 'sentiment'] as const satisfies readonly (keyof Band)[];
 // Both lists name every key of their interface: a key added there and not here is a type error.
-type Unlisted = Exclude<keyof ScaleDefinition, (typeof DEFINITION_KEYS)[number]> | Exclude<keyof Band, (typeof BAND_KEYS)[number]>;
-const everyKeyListed: [Unlisted] extends [never] ? true : never = true;
-void everyKeyListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof ScaleDefinition, (typeof DEFINITION_KEYS)[number]>;
+true satisfies EveryKeyListed<keyof Band, (typeof BAND_KEYS)[number]>;
 
 /** Scales made by {@link defineScale} (the presets included): checked once, trusted after. */
 const defined = new WeakSet<object>();

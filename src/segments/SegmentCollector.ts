@@ -1,7 +1,7 @@
 import { type CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { fail, issueFromReceived, throwIssues } from '../internal/issue.js';
 import { didYouMean } from '../internal/nearNames.js';
-import { checkBoolean, checkChoice, checkNumber, checkOptions } from '../internal/options.js';
+import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
 import { NamedField } from '../records/readField.js';
 import { adjustPValues, type PValueAdjustment } from '../stats/adjustPValues.js';
@@ -32,12 +32,9 @@ export interface SegmentOptions<Row = never> extends AnswerOptions<Row>, MetricO
 }
 
 /** The option names of segment tables, tied to {@link SegmentOptions}. */
-const LISTED_SEGMENT_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'minimumN', 'suppressSmall', 'compareWith', 'adjust', 'signal'] as const satisfies readonly (keyof SegmentOptions)[];
-/** The names, for checking at run time. */
-export const SEGMENT_OPTION_NAMES: readonly (keyof SegmentOptions)[] = LISTED_SEGMENT_OPTION_NAMES;
-type Unlisted = Exclude<keyof SegmentOptions, (typeof LISTED_SEGMENT_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+const SEGMENT_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'minimumN', 'suppressSmall', 'compareWith', 'adjust', 'signal'] as const satisfies readonly (keyof SegmentOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof SegmentOptions, (typeof SEGMENT_OPTION_NAMES)[number]>;
 
 /** Checks the minimum n shared by segment tables, trends and windows. */
 export function checkMinimumN(functionName: string, minimumN: unknown): number {

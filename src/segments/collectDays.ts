@@ -1,7 +1,7 @@
 import { fail } from '../internal/issue.js';
 import { isDate, MAX_TIME, MIN_TIME, timeOf } from '../internal/dates.js';
 import { didYouMean } from '../internal/nearNames.js';
-import { checkChoice, checkOptions } from '../internal/options.js';
+import { checkChoice, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import { TimeZone } from '../internal/timeZone.js';
 import type { FieldSource } from '../records/IngestMapping.js';
@@ -36,12 +36,9 @@ export interface TimeOptions<Row = never> extends AnswerOptions<Row>, MetricOpti
 }
 
 /** The option names of {@link TimeOptions}, tied to the interface. */
-const LISTED_TIME_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'time', 'timeZone', 'from', 'to', 'minimumN'] as const satisfies readonly (keyof TimeOptions)[];
-/** The names, for checking at run time. */
-export const TIME_OPTION_NAMES: readonly (keyof TimeOptions)[] = LISTED_TIME_OPTION_NAMES;
-type Unlisted = Exclude<keyof TimeOptions, (typeof LISTED_TIME_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+const TIME_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'time', 'timeZone', 'from', 'to', 'minimumN'] as const satisfies readonly (keyof TimeOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TimeOptions, (typeof TIME_OPTION_NAMES)[number]>;
 
 /** Where every row of a time series went. `placed + undated + invalidTime + outOfRange === total`. */
 export interface TimeAccounting {

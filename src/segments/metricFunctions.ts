@@ -1,3 +1,4 @@
+import type { EveryKeyListed } from '../internal/options.js';
 import { fail } from '../internal/issue.js';
 import { compareCESTallies } from '../metrics/compareCES.js';
 import { compareCSATTallies } from '../metrics/compareCSAT.js';
@@ -37,9 +38,8 @@ export interface MetricOptions {
 const LISTED_METRIC_OPTION_NAMES = ['metric', 'level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'onInvalid'] as const satisfies readonly (keyof MetricOptions)[];
 /** The names, for checking at run time. */
 export const METRIC_OPTION_NAMES: readonly (keyof MetricOptions)[] = LISTED_METRIC_OPTION_NAMES;
-type Unlisted = Exclude<keyof MetricOptions, (typeof LISTED_METRIC_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof MetricOptions, (typeof LISTED_METRIC_OPTION_NAMES)[number]>;
 
 /** compute and compare for one metric, on tallies, with the options checked once. */
 export interface MetricFunctions {

@@ -192,7 +192,7 @@ export class AnswerReader<Row> {
 }
 
 /** True for arrays, typed arrays and other objects with a numeric length (but not strings or functions). */
-export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   if (Array.isArray(value)) return true;
   if (ArrayBuffer.isView(value)) return !(value instanceof DataView);
   return typeof value === 'object' && value !== null && typeof (value as { length?: unknown }).length === 'number';

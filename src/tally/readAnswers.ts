@@ -1,5 +1,5 @@
 import { fail, type Path } from '../internal/issue.js';
-import { checkNumber } from '../internal/options.js';
+import { checkNumber, type EveryKeyListed } from '../internal/options.js';
 import { type AbortSignalLike, forEachRow, forEachRowAsync, type RowSource, type RowVisitor, sourceFailure } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
 import { Accumulator, DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
@@ -10,9 +10,8 @@ import type { TallyOptions } from './tallyAnswers.js';
 const LISTED_TALLY_OPTION_NAMES = ['scale', 'value', 'weights', 'offset', 'maxInvalidExamples'] as const satisfies readonly (keyof TallyOptions)[];
 /** The names, for checking at run time. */
 export const TALLY_OPTION_NAMES: readonly (keyof TallyOptions)[] = LISTED_TALLY_OPTION_NAMES;
-type Unlisted = Exclude<keyof TallyOptions, (typeof LISTED_TALLY_OPTION_NAMES)[number]>;
-const everyOptionListed: [Unlisted] extends [never] ? true : never = true;
-void everyOptionListed;
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TallyOptions, (typeof LISTED_TALLY_OPTION_NAMES)[number]>;
 
 /** The example limit and index offset of a tally, checked. */
 export function exampleOptions(functionName: string, options: { readonly offset?: unknown; readonly maxInvalidExamples?: unknown }): { offset: number; maxExamples: number } {

@@ -1,15 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { computeCES, computeCSAT, computeNPS, CxMetricsError, scales } from 'cx-metrics';
 
-function thrown(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxMetricsError, nothing was thrown');
-}
 
 // Each bad answer gets an error naming the function, the value, what was expected and where.
 describe('bad answers are refused with a clear error', () => {

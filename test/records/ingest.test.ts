@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { z } from 'zod';
 import {
   computeCES,
@@ -16,15 +17,6 @@ import {
 
 const latest = new Date('2030-01-01T00:00:00Z');
 
-function thrown(run: () => unknown): CxMetricsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxMetricsError, nothing was thrown');
-}
 
 describe('ingest maps vendor rows to records', () => {
   // A Qualtrics-style CSV export, parsed: the first header row names the columns.
