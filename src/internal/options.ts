@@ -1,3 +1,4 @@
+import { isDate, timeOf } from './dates.js';
 import { fail, type Path } from './issue.js';
 import { didYouMean } from './nearNames.js';
 
@@ -20,6 +21,13 @@ export function checkBoolean(functionName: string, value: unknown, fallback: boo
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') fail(functionName, 'invalid_option', 'invalid_type', 'true or false', value, path);
   return value;
+}
+
+/** A Date option, checked: a real, valid `Date`, as its time; undefined when not given. */
+export function checkDateOption(functionName: string, value: unknown, path: Path): number | undefined {
+  if (value === undefined) return undefined;
+  if (!isDate(value) || !Number.isFinite(timeOf(value))) fail(functionName, 'invalid_option', 'invalid_date', 'a valid Date', value, path);
+  return timeOf(value);
 }
 
 /** Checks that an argument is a finite number, optionally within bounds. */

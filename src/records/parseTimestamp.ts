@@ -2,7 +2,7 @@ import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { DAY, daysInMonth, isDate, timeOf, utcTime } from '../internal/dates.js';
 import { fail, type Path } from '../internal/issue.js';
-import { checkChoice, checkOptions } from '../internal/options.js';
+import { checkChoice, checkDateOption, checkOptions } from '../internal/options.js';
 import { TimeZone } from '../internal/timeZone.js';
 import { DEFAULT_MAX_CELL_LENGTH } from './parseAnswer.js';
 
@@ -120,12 +120,7 @@ export function parseISOTimestamp(text: string): { readonly time: number; readon
 
 /** Checks timestamp options once, for every value read with them. `now` is read here, once per call. */
 export function timestampRules(functionName: string, options: ParseTimestampOptions, path: Path, defaults: { readonly earliest: number; readonly latest: number }): TimestampRules {
-  const bound = (key: 'earliest' | 'latest', fallback: number): number => {
-    const value: unknown = options[key];
-    if (value === undefined) return fallback;
-    if (!isDate(value) || !Number.isFinite(timeOf(value))) fail(functionName, 'invalid_option', 'invalid_date', 'a valid Date', value, [...path, key]);
-    return timeOf(value);
-  };
+  const bound = (key: 'earliest' | 'latest', fallback: number): number => checkDateOption(functionName, options[key], [...path, key]) ?? fallback;
   const unit = checkChoice(functionName, options.unit ?? 'ms', ['ms', 's'], [...path, 'unit']);
   const zone = options.timeZone === undefined || options.timeZone === 'UTC' ? undefined : new TimeZone(functionName, options.timeZone, [...path, 'timeZone']);
   return { unit, zone, earliest: bound('earliest', defaults.earliest), latest: bound('latest', defaults.latest) };

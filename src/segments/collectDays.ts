@@ -1,7 +1,7 @@
 import { fail } from '../internal/issue.js';
-import { isDate, MAX_TIME, MIN_TIME, timeOf } from '../internal/dates.js';
+import { MAX_TIME, MIN_TIME, timeOf } from '../internal/dates.js';
 import { didYouMean } from '../internal/nearNames.js';
-import { checkChoice, checkOptions, type EveryKeyListed } from '../internal/options.js';
+import { checkChoice, checkDateOption, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import { TimeZone } from '../internal/timeZone.js';
 import type { FieldSource } from '../records/IngestMapping.js';
@@ -64,19 +64,13 @@ export interface DayTallies {
   readonly rows: TimeAccounting;
 }
 
-const checkBound = (functionName: string, bound: unknown, key: string): number | undefined => {
-  if (bound === undefined) return undefined;
-  if (!isDate(bound) || !Number.isFinite(timeOf(bound))) fail(functionName, 'invalid_option', 'invalid_date', 'a valid Date', bound, ['options', key]);
-  return timeOf(bound);
-};
-
 /** One pass over rows into one tally per local day of the time zone (the grouping engine), every row accounted for. */
 export function collectDays<Row>(functionName: string, rows: Rows<Row>, options: TimeOptions<Row> | undefined, extraOptions: readonly string[]): DayTallies {
   const fn = functionName;
   const checked = checkOptions(fn, options, [...TIME_OPTION_NAMES, ...extraOptions]);
   const zone = new TimeZone(fn, checked.timeZone ?? 'UTC', ['options', 'timeZone']);
-  const from = checkBound(fn, checked.from, 'from') ?? -Infinity;
-  const to = checkBound(fn, checked.to, 'to') ?? Infinity;
+  const from = checkDateOption(fn, checked.from, ['options', 'from']) ?? -Infinity;
+  const to = checkDateOption(fn, checked.to, ['options', 'to']) ?? Infinity;
   const time = checked.time;
   if (time !== undefined && typeof time !== 'string' && typeof time !== 'function') fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => moment', time, ['options', 'time']);
   const rules: TimestampRules = { unit: 'ms', zone: zone.isUTC ? undefined : zone, earliest: MIN_TIME, latest: MAX_TIME };

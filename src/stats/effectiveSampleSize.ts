@@ -1,7 +1,7 @@
 import { guard } from '../internal/guard.js';
 import { forEachRow, rowSource } from '../internal/readRows.js';
 import { fail } from '../internal/issue.js';
-import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
+import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight.js';
 
 /**
  * Kish's effective sample size of weighted data: n_eff = (Σw)² / Σw² (Kish 1965, *Survey
@@ -28,7 +28,7 @@ export function effectiveSampleSize(weights: ArrayLike<number>): number {
     let sumOfSquares = 0;
     forEachRow(fn, rowSource<unknown>(fn, weights, ['weights'], false, 'weights'), ['weights'], {
       row(weight, index) {
-        if (!isWeight(weight)) fail(fn, 'invalid_weights', typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite', WEIGHT_EXPECTED, weight, ['weights', index]);
+        if (!isWeight(weight)) fail(fn, 'invalid_weights', weightIssueCode(weight), WEIGHT_EXPECTED, weight, ['weights', index]);
         sum += weight;
         sumOfSquares += weight * weight;
       },

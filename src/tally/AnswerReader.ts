@@ -1,6 +1,6 @@
 import type { CxMetricsIssue, CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { fail, makeIssue, throwIssues, type Path } from '../internal/issue.js';
-import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
+import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight.js';
 import { didYouMean } from '../internal/nearNames.js';
 import type { FieldSource } from '../records/IngestMapping.js';
 import { isResponseRecord } from '../records/isResponseRecord.js';
@@ -148,8 +148,7 @@ export class AnswerReader<Row> {
     if (isWeight(weight)) return weight;
     this.#weightIssueCount++;
     if (this.#weightIssues.length < MAX_WEIGHT_ISSUES) {
-      const code: CxMetricsIssueCode =
-        weight === undefined || weight === ABSENT ? 'missing' : typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite';
+      const code: CxMetricsIssueCode = weightIssueCode(weight === ABSENT ? undefined : weight);
       const expected = code === 'missing' ? `${WEIGHT_EXPECTED}: every answer needs a weight once weights are given` : WEIGHT_EXPECTED;
       const path = this.#mode === RECORDS && this.#weightAt === undefined ? [...this.#rowsPath, index, 'weight'] : ['weights', index];
       this.#weightIssues.push(makeIssue(this.#fn, code, expected, weight === ABSENT ? undefined : weight, path));

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
+import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight.js';
 import { checkOptions } from '../internal/options.js';
 import { forEachRow, rowSource } from '../internal/readRows.js';
 import { checkScale } from '../scales/checkScale.js';
@@ -92,7 +92,7 @@ export class TallyBuilder<S extends Scale = Scale> {
   #add(answer: unknown, weight: number | undefined): this {
     const fn = 'TallyBuilder.add';
     if (weight !== undefined && !isWeight(weight)) {
-      fail(fn, 'invalid_weights', typeof weight !== 'number' ? 'not_a_number' : Number.isFinite(weight) ? 'out_of_range' : 'not_finite', WEIGHT_EXPECTED, weight, ['weight']);
+      fail(fn, 'invalid_weights', weightIssueCode(weight), WEIGHT_EXPECTED, weight, ['weight']);
     }
     this.#mode(fn, weight !== undefined);
     const index = this.#added++;
