@@ -19,6 +19,10 @@ export interface CESIntervalMethods {
   readonly net?: NPSIntervalMethod | undefined;
 }
 
+const CES_INTERVAL_KEYS = ['share', 'net'] as const satisfies readonly (keyof CESIntervalMethods)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof CESIntervalMethods, (typeof CES_INTERVAL_KEYS)[number]>;
+
 /** Options for {@link computeCES} and {@link compareCES}. */
 export interface CESOptions<T = unknown> extends InputOptions<Scale, T> {
   /** Confidence level, strictly between 0 and 1. Default 0.95. */
@@ -119,7 +123,7 @@ export function cesSettings(functionName: string, options: CESOptions<never>, sc
   const interval = options.interval;
   let methods: CESIntervalMethods = {};
   if (typeof interval === 'object' && interval !== null) {
-    checkKnownKeys(fn, interval, ['share', 'net'], ['options', 'interval']);
+    checkKnownKeys(fn, interval, CES_INTERVAL_KEYS, ['options', 'interval']);
     methods = interval;
   } else if (interval !== undefined) methods = { share: interval };
   return {

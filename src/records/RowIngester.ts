@@ -53,6 +53,8 @@ const LISTED_STREAM_OPTION_KEYS = [
 export const STREAM_OPTION_KEYS: readonly (keyof IngestStreamOptions)[] = LISTED_STREAM_OPTION_KEYS;
 // The list names every key of its interface (a key added there and not here fails to compile).
 true satisfies EveryKeyListed<keyof IngestStreamOptions | keyof IngestMapping, (typeof LISTED_STREAM_OPTION_KEYS)[number] | (typeof MAPPING_KEYS)[number]>;
+const EXCLUDE_RULE_KEYS = ['column', 'values', 'reason'] as const satisfies readonly (keyof ExcludeRule)[];
+true satisfies EveryKeyListed<keyof ExcludeRule, (typeof EXCLUDE_RULE_KEYS)[number]>;
 /** The options of `ingest` (no signal, no callback). */
 export const SYNC_OPTION_KEYS: readonly string[] = STREAM_OPTION_KEYS.filter((key) => key !== 'signal' && key !== 'onRejected');
 /** The options of `ingestAsync` (a signal, no callback: it returns every rejected row). */
@@ -201,7 +203,7 @@ export class RowIngester<S extends Scale, Row> {
     const exclude = opts.exclude;
     if (typeof exclude === 'function') this.#excludeFunction = exclude;
     else if (exclude !== undefined) {
-      const rule = checkOptions<ExcludeRule>(fn, exclude as ExcludeRule, ['column', 'values', 'reason'], ['options', 'exclude']);
+      const rule = checkOptions<ExcludeRule>(fn, exclude as ExcludeRule, EXCLUDE_RULE_KEYS, ['options', 'exclude']);
       if (typeof rule.column !== 'string') fail(fn, 'invalid_option', 'invalid_type', 'a column name', rule.column, ['options', 'exclude', 'column']);
       if (rule.reason !== undefined && typeof rule.reason !== 'string') fail(fn, 'invalid_option', 'invalid_type', 'a reason (a string)', rule.reason, ['options', 'exclude', 'reason']);
       const values = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { fail } from '../internal/issue.js';
-import { checkBoolean, checkOptions } from '../internal/options.js';
+import { checkBoolean, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkScale } from '../scales/checkScale.js';
 import { normalizeLabel } from '../internal/normalizeLabel.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -32,6 +32,9 @@ export type ParsedAnswer =
     };
 
 export const DEFAULT_MAX_CELL_LENGTH = 1000;
+const PARSE_ANSWER_OPTION_NAMES = ['decimalComma', 'maxLength'] as const satisfies readonly (keyof ParseAnswerOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof ParseAnswerOptions, (typeof PARSE_ANSWER_OPTION_NAMES)[number]>;
 const labelMaps = new WeakMap<Scale, ReadonlyMap<string, number>>();
 
 /** The scale's labels by their normalized text, built once per scale. */
@@ -109,7 +112,7 @@ export function parseAnswer(cell: unknown, scale: Scale, options?: ParseAnswerOp
   return guard('parseAnswer', () => {
     const fn = 'parseAnswer';
     const checkedScale = checkScale(fn, scale, ['scale']);
-    const checked = checkOptions(fn, options, ['decimalComma', 'maxLength']);
+    const checked = checkOptions(fn, options, PARSE_ANSWER_OPTION_NAMES);
     checkMaxLength(fn, checked.maxLength, ['options', 'maxLength']);
     return readAnswer(cell, checkedScale, { decimalComma: checkBoolean(fn, checked.decimalComma, false, ['options', 'decimalComma']), maxLength: checked.maxLength });
   });

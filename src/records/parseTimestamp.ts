@@ -2,7 +2,7 @@ import { guard } from '../internal/guard.js';
 import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { DAY, daysInMonth, isDate, timeOf, utcTime } from '../internal/dates.js';
 import { fail, type Path } from '../internal/issue.js';
-import { checkChoice, checkDateOption, checkOptions } from '../internal/options.js';
+import { checkChoice, checkDateOption, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { TimeZone } from '../internal/timeZone.js';
 import { DEFAULT_MAX_CELL_LENGTH } from './parseAnswer.js';
 
@@ -48,6 +48,8 @@ export interface TimestampRules {
 
 const DEFAULT_EARLIEST = utcTime(2000, 1, 1);
 const OPTION_NAMES = ['unit', 'timeZone', 'earliest', 'latest'] as const satisfies readonly (keyof ParseTimestampOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof ParseTimestampOptions, (typeof OPTION_NAMES)[number]>;
 
 /** Reads exactly `count` digits at `at`, or undefined. */
 function digits(text: string, at: number, count: number): number | undefined {

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkNumber, checkOptions } from '../internal/options.js';
+import { checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 
 /** Options for {@link roundShares}. */
 export interface RoundSharesOptions {
@@ -10,6 +10,10 @@ export interface RoundSharesOptions {
   readonly decimals?: number | undefined;
 }
 
+
+const ROUND_SHARES_OPTION_NAMES = ['total', 'decimals'] as const satisfies readonly (keyof RoundSharesOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof RoundSharesOptions, (typeof ROUND_SHARES_OPTION_NAMES)[number]>;
 /**
  * Rounds shares for display so that they add up to exactly the total (100 by default), by the
  * largest-remainder method (Hamilton's): round every share down, then give the units still
@@ -37,7 +41,7 @@ export interface RoundSharesOptions {
 export function roundShares(shares: readonly number[], options?: RoundSharesOptions): number[] {
   return guard('roundShares', () => {
     const fn = 'roundShares';
-    const checked = checkOptions(fn, options, ['total', 'decimals']);
+    const checked = checkOptions(fn, options, ROUND_SHARES_OPTION_NAMES);
     const total = checkNumber(fn, checked.total ?? 100, ['options', 'total'], { min: 0, exclusiveMin: true, describe: 'a total greater than 0' }, 'invalid_option');
     const decimals = checkNumber(fn, checked.decimals ?? 0, ['options', 'decimals'], { min: 0, max: 6, integer: true, describe: 'a whole number of decimals from 0 to 6' }, 'invalid_option');
     if (!Array.isArray(shares) || shares.length === 0) return fail(fn, 'invalid_argument', 'invalid_value', 'a non-empty array of shares', shares, ['shares']);

@@ -1,5 +1,5 @@
 import { guard } from '../internal/guard.js';
-import { checkLevel, checkOptions } from '../internal/options.js';
+import { checkLevel, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { normalQuantile } from './normalQuantile.js';
 import { checkNPSCounts, type NPSCounts, trinomialVariance } from './NPSCounts.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
@@ -21,6 +21,10 @@ function adjusted(counts: NPSCounts, n: number): { net: number; variance: number
   };
 }
 
+
+const LEVEL_ONLY = ['level'] as const satisfies readonly (keyof NPSDifferenceTestOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof NPSDifferenceTestOptions, (typeof LEVEL_ONLY)[number]>;
 /**
  * Compares two independent NPS samples, a − b, on the natural scale (−2…2; ×100 for points):
  * a two-sample z test with adjusted-Wald pseudo-counts (0.75 / 1.5 / 0.75) added to each group
@@ -46,7 +50,7 @@ function adjusted(counts: NPSCounts, n: number): { net: number; variance: number
 export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> {
   return guard('npsDifferenceTest', () => {
     const fn = 'npsDifferenceTest';
-    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
     const na = checkNPSCounts(fn, a);
     const nb = checkNPSCounts(fn, b);
     const first = adjusted(a, na);

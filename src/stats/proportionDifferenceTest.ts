@@ -1,5 +1,5 @@
 import { guard } from '../internal/guard.js';
-import { checkLevel, checkOptions } from '../internal/options.js';
+import { checkLevel, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkProportion } from './checkProportion.js';
 import { newcombeInterval, type ProportionCounts } from './newcombeInterval.js';
 import { type DifferenceTest, twoSidedNormalP } from './TestResult.js';
@@ -10,6 +10,10 @@ export interface ProportionDifferenceTestOptions {
   readonly level?: number | undefined;
 }
 
+
+const LEVEL_ONLY = ['level'] as const satisfies readonly (keyof ProportionDifferenceTestOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof ProportionDifferenceTestOptions, (typeof LEVEL_ONLY)[number]>;
 /**
  * Compares two independent proportions, a − b: the interval is Newcombe's hybrid score interval
  * (1998b, method 10; see {@link newcombeInterval}), and the p-value that of the pooled two-sample
@@ -33,7 +37,7 @@ export interface ProportionDifferenceTestOptions {
 export function proportionDifferenceTest(a: ProportionCounts, b: ProportionCounts, options?: ProportionDifferenceTestOptions): DifferenceTest<'newcombe-score', 'proportion'> {
   return guard('proportionDifferenceTest', () => {
     const fn = 'proportionDifferenceTest';
-    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
     checkProportion(fn, a?.successes, a?.n);
     checkProportion(fn, b?.successes, b?.n);
     const pa = a.successes / a.n;

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkLevel, checkNumber, checkOptions } from '../internal/options.js';
+import { checkLevel, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { forEachRow, rowSource } from '../internal/readRows.js';
 import { studentTQuantile } from './studentTQuantile.js';
 import type { Interval } from './Interval.js';
@@ -40,6 +40,10 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
   return { mean, n, sd: n > 1 ? Math.sqrt(sumOfSquares / (n - 1)) : 0 };
 }
 
+
+const LEVEL_ONLY = ['level'] as const satisfies readonly (keyof TIntervalOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TIntervalOptions, (typeof LEVEL_ONLY)[number]>;
 /**
  * The Student t confidence interval for a mean: x̄ ± t(1 − α/2; n − 1)·s/√n. Used for the CES
  * mean and the CSAT mean. Give the values themselves or their summary `{ mean, sd, n }`.
@@ -63,7 +67,7 @@ export function summarizeSample(functionName: string, values: ArrayLike<number>,
 export function tInterval(sample: ArrayLike<number> | SampleSummary, options?: TIntervalOptions): Interval<'t', 'scale'> {
   return guard('tInterval', () => {
     const fn = 'tInterval';
-    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
     if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, ['sample']);
     const summary = 'mean' in sample ? sample : summarizeSample(fn, sample);
     const mean = checkNumber(fn, summary.mean, ['sample', 'mean'], { describe: 'a finite mean' });

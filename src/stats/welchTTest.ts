@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkLevel, checkOptions } from '../internal/options.js';
+import { checkLevel, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { studentTCDF } from './studentTCDF.js';
 import { studentTQuantile } from './studentTQuantile.js';
 import type { DifferenceTest } from './TestResult.js';
@@ -12,6 +12,10 @@ export interface WelchTTestOptions {
   readonly level?: number | undefined;
 }
 
+
+const LEVEL_ONLY = ['level'] as const satisfies readonly (keyof WelchTTestOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof WelchTTestOptions, (typeof LEVEL_ONLY)[number]>;
 /**
  * Welch's t test for the difference of two means, a − b, without assuming equal variances
  * (Welch 1947), with the Welch–Satterthwaite degrees of freedom
@@ -40,7 +44,7 @@ export interface WelchTTestOptions {
 export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<number> | SampleSummary, options?: WelchTTestOptions): DifferenceTest<'welch-t', 'scale'> {
   return guard('welchTTest', () => {
     const fn = 'welchTTest';
-    const level = checkLevel(fn, checkOptions(fn, options, ['level']).level ?? 0.95);
+    const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
     const [first, second] = ([['a', a], ['b', b]] as const).map(([name, sample]) => {
       if (typeof sample !== 'object' || sample === null) return fail(fn, 'invalid_argument', 'invalid_value', 'an array of values or { mean, sd, n }', sample, [name]);
       const summary = 'mean' in sample ? sample : summarizeSample(fn, sample, name);

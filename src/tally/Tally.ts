@@ -1,7 +1,7 @@
 import { type CxMetricsIssue, type CxMetricsIssueCode, ISSUE_CODES } from '../errors/CxMetricsError.js';
 import { guard } from '../internal/guard.js';
 import { makeIssue, type Path, throwIssues } from '../internal/issue.js';
-import { checkKnownKeys } from '../internal/options.js';
+import { checkKnownKeys, type EveryKeyListed } from '../internal/options.js';
 import { buildScale, type Scale, type ScaleDefinition } from '../scales/defineScale.js';
 import { checkWeightedCount, readCount, readWeightSum } from './checkTallyParts.js';
 
@@ -46,6 +46,8 @@ export interface TallyJSON {
 }
 
 const JSON_KEYS = ['format', 'version', 'scale', 'counts', 'weightSums', 'weightSquareSums', 'skipped', 'skippedWeight', 'skippedWeightSquares', 'invalid', 'invalidAnswers', 'answered', 'total'] as const satisfies readonly (keyof TallyJSON)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TallyJSON, (typeof JSON_KEYS)[number]>;
 
 /** The fields a tally is made of; what the tally builders hand to the constructor. */
 export interface TallyParts<S extends Scale = Scale> {

@@ -1,7 +1,7 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight.js';
-import { checkOptions } from '../internal/options.js';
+import { checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { forEachRow, rowSource } from '../internal/readRows.js';
 import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -21,6 +21,8 @@ export interface TallyBuilderOptions<S extends Scale = Scale> {
 }
 
 const OPTION_NAMES = ['scale', 'offset', 'maxInvalidExamples'] as const satisfies readonly (keyof TallyBuilderOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TallyBuilderOptions, (typeof OPTION_NAMES)[number]>;
 
 /**
  * Streaming tallies: add answers one at a time (from a webhook, a queue, a UI) and take a frozen

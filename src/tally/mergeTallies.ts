@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkNumber, checkOptions } from '../internal/options.js';
+import { checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { assertSameScale } from '../scales/isSameScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import { DEFAULT_MAX_INVALID_EXAMPLES } from './Accumulator.js';
@@ -11,6 +11,10 @@ export interface MergeTalliesOptions {
   /** How many refused-answer examples the merged tally keeps (the lowest indexes). Default 100. */
   readonly maxInvalidExamples?: number | undefined;
 }
+
+const MERGE_OPTION_NAMES = ['maxInvalidExamples'] as const satisfies readonly (keyof MergeTalliesOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof MergeTalliesOptions, (typeof MERGE_OPTION_NAMES)[number]>;
 
 function byIndex(a: InvalidAnswer, b: InvalidAnswer): number {
   return a.index - b.index || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || (a.received < b.received ? -1 : a.received > b.received ? 1 : 0);
@@ -42,7 +46,7 @@ function byIndex(a: InvalidAnswer, b: InvalidAnswer): number {
 export function mergeTallies<S extends Scale>(tallies: readonly Tally<S>[], options?: MergeTalliesOptions): Tally<S> {
   return guard('mergeTallies', () => {
     const fn = 'mergeTallies';
-    const { maxInvalidExamples } = checkOptions(fn, options, ['maxInvalidExamples']);
+    const { maxInvalidExamples } = checkOptions(fn, options, MERGE_OPTION_NAMES);
     const limit =
       maxInvalidExamples === undefined
         ? DEFAULT_MAX_INVALID_EXAMPLES

@@ -1,5 +1,5 @@
 import { guard } from '../internal/guard.js';
-import { checkOptions } from '../internal/options.js';
+import { checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { type AbortSignalLike, checkSignal, rowSource } from '../internal/readRows.js';
 import type { Scale } from '../scales/defineScale.js';
 import { AnswerCounter, TALLY_OPTION_NAMES } from './readAnswers.js';
@@ -11,6 +11,10 @@ export interface TallyAsyncOptions<S extends Scale = Scale, T = unknown> extends
   /** Stops the reading promptly when aborted (the promise rejects with `aborted`). */
   readonly signal?: AbortSignalLike | undefined;
 }
+
+const ASYNC_OPTION_NAMES = [...TALLY_OPTION_NAMES, 'signal'] as const satisfies readonly (keyof TallyAsyncOptions)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TallyAsyncOptions, (typeof ASYNC_OPTION_NAMES)[number]>;
 
 /**
  * {@link tallyAnswers} for asynchronous sources: an `AsyncIterable` such as a file read line by
@@ -40,7 +44,7 @@ export interface TallyAsyncOptions<S extends Scale = Scale, T = unknown> extends
 export async function tallyAnswersAsync<const S extends Scale, T = unknown>(input: AsyncIterable<T> | AnswerInput<T>, options: TallyAsyncOptions<S, T>): Promise<Tally<S>> {
   return guard('tallyAnswersAsync', async () => {
     const fn = 'tallyAnswersAsync';
-    const checked = checkOptions(fn, options, [...TALLY_OPTION_NAMES, 'signal']);
+    const checked = checkOptions(fn, options, ASYNC_OPTION_NAMES);
     const signal = checkSignal(fn, checked.signal);
     const counter = new AnswerCounter<T>(fn, checked, ['input'], undefined);
     const accumulator = await counter.readAsync(rowSource(fn, input, ['input'], true, 'answers'), signal);

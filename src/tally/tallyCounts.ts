@@ -2,7 +2,7 @@ import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { fail, makeIssue, type Path, throwIssues } from '../internal/issue.js';
-import { checkOptions } from '../internal/options.js';
+import { checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
 import { checkWeightedCount, readCount, readWeightSum } from './checkTallyParts.js';
@@ -52,6 +52,9 @@ export interface TallyCountsOptions {
 
 const OPTION_NAMES = ['skipped', 'invalid', 'weightSums', 'weightSquareSums', 'skippedWeight', 'skippedWeightSquares', 'columns'] as const satisfies readonly (keyof TallyCountsOptions)[];
 const COLUMN_NAMES = ['point', 'count', 'weightSum', 'weightSquareSum'] as const satisfies readonly (keyof CountColumns)[];
+// The list names every key of its interface (a key added there and not here fails to compile).
+true satisfies EveryKeyListed<keyof TallyCountsOptions, (typeof OPTION_NAMES)[number]>;
+true satisfies EveryKeyListed<keyof CountColumns, (typeof COLUMN_NAMES)[number]>;
 const POINT_TEXT = /^(0|-?[1-9][0-9]*)$/;
 
 /** One point's sums, as read. */
