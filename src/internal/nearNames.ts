@@ -49,5 +49,5 @@ export function nearNames(name: string, candidates: Iterable<string>): string[] 
 /** `" (did you mean 'nps'?)"`, or nothing when no candidate is close. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const near = nearNames(name, candidates);
-  return near.length === 0 ? '' : ` (did you mean ${near.map((candidate) => JSON.stringify(candidate)).join(' or ')}?)`;
+  return near.length === 0 ? '' : ` (did you mean ${near.map((candidate) => JSON.stringify(bare(candidate))).join(' or ')}?)`;
 }

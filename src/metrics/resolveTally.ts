@@ -1,4 +1,4 @@
-import { fail, issueFromReceived, type Path, throwIssues } from '../internal/issue.js';
+import { fail, type Path } from '../internal/issue.js';
 import { checkChoice, checkOptions } from '../internal/options.js';
 import { rowSource } from '../internal/readRows.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
@@ -9,6 +9,7 @@ import type { AnswerOptions } from '../tally/AnswerReader.js';
 import { AnswerCounter, TALLY_OPTION_NAMES } from '../tally/readAnswers.js';
 import { Tally } from '../tally/Tally.js';
 import type { AnswerInput } from '../tally/tallyAnswers.js';
+import { throwIfInvalid } from './throwIfInvalid.js';
 
 /** What to do with answers that are not on the scale (or rows that are refused): the same two words everywhere. */
 export type OnInvalid = 'throw' | 'exclude';
@@ -40,15 +41,6 @@ export function checkOnInvalid(functionName: string, value: unknown, fallback: O
   return checkChoice(functionName, value ?? fallback, ['throw', 'exclude'], ['options', 'onInvalid']);
 }
 
-/** Throws `invalid_answers` for a tally with refused answers, naming each one's place (`[...rowsPath, index]`). */
-function throwIfInvalid(functionName: string, tally: Tally, onInvalid: OnInvalid, rowsPath: Path): void {
-  if (onInvalid !== 'throw' || tally.invalid === 0) return;
-  const expected = `an integer from ${tally.scale.min} to ${tally.scale.max}, or null/undefined for a skipped answer`;
-  const issues = tally.invalidAnswers.map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, [...rowsPath, answer.index]));
-  if (issues.length === 0) issues.push(issueFromReceived(functionName, 'invalid_value', 'a tally without invalid answers', `${tally.invalid} invalid answers`, rowsPath.length === 0 ? ['input'] : rowsPath));
-  throwIssues(functionName, 'invalid_answers', issues, tally.invalid);
-}
-
 /**
  * Turns a score's input (answers, records or a tally) into a tally, checking scale identity and
  * the invalid-answer policy. `rowsPath` says where the input is in the caller's arguments (`[]`
@@ -74,7 +66,7 @@ export function resolveTally<S extends Scale, T>(
     const counter = new AnswerCounter<T>(functionName, options as InputOptions<Scale, T> & { scale: Scale }, rowsPath, defaultScale);
     tally = counter.read(rowSource(functionName, input, rowsPath, false, 'answers')).toTally() as Tally<S>;
   }
-  throwIfInvalid(functionName, tally, onInvalid, rowsPath);
+  throwIfInvalid(functionName, [tally], onInvalid, rowsPath);
   return tally;
 }
 

@@ -56,10 +56,12 @@ export function tallyTotals(tally: Tally, includeSkipped = false): TallyTotals {
     weight += tally.weightSums[i] as number;
     weightSquares += tally.weightSquareSums[i] as number;
   }
+  const count = tally.answered + (includeSkipped ? tally.skipped : 0);
   return {
     weight,
     weightSquares,
-    effectiveN: weightSquares === 0 ? 0 : (weight * weight) / weightSquares,
+    // (Σw)²/Σw² never exceeds n; summing 10⁸ weights can leave it a rounding error above.
+    effectiveN: weightSquares === 0 ? 0 : Math.min(count, (weight * weight) / weightSquares),
     responses: { total: tally.total, answered: tally.answered, skipped: tally.skipped, invalid: tally.invalid },
   };
 }

@@ -64,7 +64,7 @@ export interface ExcludeRule {
 export interface IngestOptions<Row = never, Input = Row> {
   /** `'exclude'` (default): rejected rows are left out and reported. `'throw'`: throw one `invalid_rows` error carrying every issue. */
   readonly onInvalid?: 'exclude' | 'throw' | undefined;
-  /** Read "7,0" and "1,5" with a comma decimal (scores and weights). Default false. */
+  /** Read "7,0" and "1,5" with a comma decimal (scores and weights); "7.0" is still read too. Default false. */
   readonly decimalComma?: boolean | undefined;
   /** What numeric timestamps count: `'ms'` (default) or `'s'` (Unix seconds). */
   readonly timestampUnit?: 'ms' | 's' | undefined;
@@ -118,9 +118,9 @@ export interface IngestStreamOptions<Row = never, Input = Row> extends IngestAsy
 
 /** One problem of a rejected row. */
 export interface IngestIssue extends CxMetricsIssue {
-  /** The index of the row in the input (header rows included). */
+  /** The 0-based index of the row in the input, header and skipped rows included (so the first data row after one header row is 1). */
   readonly row: number;
-  /** The record field (`score`, `submittedAt`, `attributes.plan`…), or `row` for the row itself. */
+  /** The record field (`score`, `submittedAt`, `attributes.plan`…), `exclude` for the exclude rule's column, or `row` for the row itself. */
   readonly field: string;
   /** The column read, when the field came from a named column. */
   readonly column: string | undefined;
@@ -128,7 +128,7 @@ export interface IngestIssue extends CxMetricsIssue {
 
 /** A row that did not become a record, with every reason. */
 export interface RejectedRow {
-  /** The index of the row in the input (header rows included). */
+  /** The 0-based index of the row in the input, header and skipped rows included. */
   readonly row: number;
   /** Every problem found in it. */
   readonly issues: NonEmptyList<IngestIssue>;

@@ -2,7 +2,7 @@ import type { CxMetricsIssueCode } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { fail, throwIssues, type Path } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED } from '../internal/isWeight.js';
-import { didYouMean } from '../internal/nearNames.js';
+import { didYouMean, nearNames } from '../internal/nearNames.js';
 import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -62,6 +62,8 @@ export const ASYNC_OPTION_KEYS: readonly string[] = STREAM_OPTION_KEYS.filter((k
 
 /** One shared, frozen, prototype-free object for the many records without attributes. */
 const NO_ATTRIBUTES: Record<string, AttributeValue> = Object.freeze(Object.create(null) as Record<string, AttributeValue>);
+/** The exclude rule's column is absent from a row that has a near name. */
+const MISSPELLED: unique symbol = Symbol('misspelled');
 const isPlainRow = (row: unknown): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row);
 const MISSING_EXPECTED = 'a value (the mapping requires it)';
 
@@ -106,6 +108,10 @@ export class RowIngester<S extends Scale, Row> {
   readonly #schema: IngestStreamOptions<Row, never>['schema'];
   readonly #arrayRows: boolean;
   #headerPending: boolean;
+  /** The last row whose keys were read for a hint, its keys, and the hints for that shape of row. */
+  #shapeRow: unknown = undefined;
+  #shapeKeys: readonly string[] = [];
+  readonly #shapeHints = new Map<Plan, string>();
   #skipLeft: number;
   #headers: readonly string[] | undefined;
   readonly #score: Plan;
@@ -137,7 +143,7 @@ export class RowIngester<S extends Scale, Row> {
     checkMaxLength(fn, opts.maxCellLength, ['options', 'maxCellLength']);
     this.#maxLength = opts.maxCellLength ?? DEFAULT_MAX_CELL_LENGTH;
     this.#answerOptions = { decimalComma: this.#decimalComma, maxLength: this.#maxLength };
-    this.#time = timestampRules(fn, { unit: opts.timestampUnit, timeZone: opts.timeZone, earliest: opts.earliest, latest: opts.latest }, ['options'], ingestionBounds());
+    this.#time = timestampRules(fn, { timestampUnit: opts.timestampUnit, timeZone: opts.timeZone, earliest: opts.earliest, latest: opts.latest }, ['options'], ingestionBounds());
     if (opts.schema !== undefined && typeof opts.schema?.['~standard']?.validate !== 'function') {
       fail(fn, 'invalid_option', 'invalid_value', 'a Standard Schema validator (an object with ~standard.validate)', opts.schema, ['options', 'schema']);
     }
@@ -162,6 +168,9 @@ export class RowIngester<S extends Scale, Row> {
       }
     });
     this.#required = new Set(required);
+    for (const field of this.#required) {
+      if (!wire && map[field as 'score'] === undefined) fail(fn, 'invalid_option', 'invalid_value', `a required field that the mapping maps (${field} is not mapped)`, field, ['mapping', 'required']);
+    }
     const skip = this.#skipSets(opts.skipValues);
     const plan = (field: string, source: FieldSource<Row> | undefined, skipSet: ReadonlySet<string> | undefined): Plan => ({
       field,
@@ -223,10 +232,10 @@ export class RowIngester<S extends Scale, Row> {
       this.#useHeaders(columns, ['options', 'columns']);
     } else if (columns === undefined) {
       for (const item of this.#plans()) if (typeof item.source === 'string') item.read = fieldReader(item.source, false);
-      for (const column of skip.byColumn.keys()) {
-        if (!this.#plans().some((item) => item.column === column)) {
-          fail(fn, 'invalid_option', 'unknown_name', `a column the mapping reads${didYouMean(column, this.#mappedColumns())}`, column, ['options', 'skipValues', column]);
-        }
+    }
+    for (const column of skip.byColumn.keys()) {
+      if (!this.#plans().some((item) => item.column === column)) {
+        fail(fn, 'invalid_option', 'unknown_name', `a column the mapping reads${didYouMean(column, this.#mappedColumns())}`, column, ['options', 'skipValues', column]);
       }
     }
     for (const item of this.#plans()) if (typeof item.source === 'function') item.read = item.source as (row: unknown, index: number) => unknown;
@@ -314,6 +323,7 @@ export class RowIngester<S extends Scale, Row> {
 
   /** An array hole: a row without an element, rejected. */
   hole(index: number): void {
+    if (this.#headerPending) fail(this.#fn, 'invalid_input', 'hole', "a header row first (options.columns is 'first-row')", undefined, ['rows', index]);
     this.#total++;
     this.#reject(index, [this.#issue(index, 'row', undefined, 'hole', 'a row (the input has a hole here)', undefined, 'a hole')]);
   }
@@ -369,7 +379,12 @@ export class RowIngester<S extends Scale, Row> {
       return this.#reject(index, [this.#issue(index, 'row', undefined, 'invalid_type', expected, raw)]);
     }
     const reason = this.#excludeReason(raw, index);
-    if (reason !== undefined) {
+    // The rule's column misspelled: the row is rejected, with whatever else is wrong with it.
+    const misspelled: IngestIssue[] = [];
+    if (reason === MISSPELLED) {
+      const plan = (this.#excludeRule as { readonly plan: Plan }).plan;
+      misspelled.push(this.#absentIssue(plan, index, this.#nearHint(plan, raw)));
+    } else if (reason !== undefined) {
       this.#excluded++;
       this.#excludedReasons.set(reason, (this.#excludedReasons.get(reason) ?? 0) + 1);
       return undefined;
@@ -381,21 +396,50 @@ export class RowIngester<S extends Scale, Row> {
           const path = (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
           return this.#issue(index, 'row', undefined, 'schema', `a row your schema accepts${path === '' ? '' : ` (at ${path})`}: ${issue.message}`, raw);
         });
-        return this.#reject(index, issues.length > 0 ? issues : [this.#issue(index, 'row', undefined, 'schema', 'a row your schema accepts', raw)]);
+        return this.#reject(index, [...misspelled, ...(issues.length > 0 ? issues : [this.#issue(index, 'row', undefined, 'schema', 'a row your schema accepts', raw)])]);
       }
       row = checked.value;
       if (this.#arrayRows ? !Array.isArray(row) : !isPlainRow(row) && this.#usesColumns()) {
-        return this.#reject(index, [this.#issue(index, 'row', undefined, 'invalid_type', 'your schema to output an object with the mapped columns', row)]);
+        return this.#reject(index, [...misspelled, this.#issue(index, 'row', undefined, 'invalid_type', 'your schema to output an object with the mapped columns', row)]);
       }
     }
-    return this.#map(row, index);
+    return this.#map(row, index, misspelled);
+  }
+
+  /**
+   * The " (did you mean …)" hint for a row without a mapped column: the row's other columns
+   * (those no field reads) near the name. Worked out once per shape of row, so rows of one export
+   * cost one comparison of their keys.
+   */
+  #nearHint(plan: Plan, row: unknown): string {
+    if (!isPlainRow(row)) return '';
+    if (row !== this.#shapeRow) {
+      this.#shapeRow = row;
+      const keys = Object.keys(row);
+      if (keys.length !== this.#shapeKeys.length || keys.some((key, at) => key !== this.#shapeKeys[at])) {
+        this.#shapeKeys = keys;
+        this.#shapeHints.clear();
+      }
+    }
+    let hint = this.#shapeHints.get(plan);
+    if (hint === undefined) {
+      const mapped = new Set(this.#mappedColumns());
+      const column = (plan.column ?? plan.source) as string;
+      const near = nearNames(column, this.#shapeKeys.filter((key) => !mapped.has(key)));
+      // A short name is taken as misspelled only by case or spaces ("ID" for "id"), never by an edit ("ip").
+      const kept = column.length >= 4 ? near : near.filter((name) => name.replace(/^\uFEFF/, '').trim().toLowerCase() === column.toLowerCase());
+      hint = kept.length === 0 ? '' : didYouMean(column, kept);
+      this.#shapeHints.set(plan, hint);
+    }
+    return hint;
   }
 
   #usesColumns(): boolean {
     return this.#plans().some((plan) => typeof plan.source === 'string');
   }
 
-  #excludeReason(row: unknown, index: number): string | undefined {
+  /** Why the row is left out, if it is; MISSPELLED when the rule's column is absent and a near name is there. */
+  #excludeReason(row: unknown, index: number): string | typeof MISSPELLED | undefined {
     if (this.#excludeFunction !== undefined) {
       const reason = this.#excludeFunction(row as never, index);
       if (reason === undefined || reason === null || reason === false) return undefined;
@@ -403,19 +447,25 @@ export class RowIngester<S extends Scale, Row> {
       return reason;
     }
     if (this.#excludeRule === undefined) return undefined;
-    const key = skipKey(this.#cell(this.#excludeRule.plan, row, index));
+    const cell = this.#cell(this.#excludeRule.plan, row, index);
+    if (cell === ABSENT) return this.#nearHint(this.#excludeRule.plan, row) === '' ? undefined : MISSPELLED;
+    const key = skipKey(cell);
     return key === undefined ? undefined : this.#excludeRule.values.get(key);
   }
 
-  #map(row: unknown, index: number): ResponseRecord<S> | undefined {
-    const issues: IngestIssue[] = [];
+  /** The record of a row, or its rejection with every issue (after those already found). */
+  #map(row: unknown, index: number, issues: IngestIssue[]): ResponseRecord<S> | undefined {
     const required = this.#required;
     const problem = (plan: Plan, code: CxMetricsIssueCode, expected: string, value: unknown): void => {
       issues.push(this.#issue(index, plan.field, plan.column, code, expected, value));
     };
     const absent = (plan: Plan): void => {
-      const candidates = isPlainRow(row) ? Object.keys(row) : (this.#headers ?? []);
-      issues.push(this.#issue(index, plan.field, plan.column, 'missing_column', `a column ${JSON.stringify(plan.column)} in the row${didYouMean(plan.column as string, candidates)}`, undefined, ABSENT_TEXT));
+      issues.push(this.#absentIssue(plan, index, this.#nearHint(plan, row)));
+    };
+    /** An optional column the row lacks: fine, unless a near name says it is misspelled. */
+    const optionalAbsent = (plan: Plan): void => {
+      const hint = this.#nearHint(plan, row);
+      if (hint !== '') issues.push(this.#absentIssue(plan, index, hint));
     };
 
     const scoreCell = this.#cell(this.#score, row, index);
@@ -440,6 +490,7 @@ export class RowIngester<S extends Scale, Row> {
       let value: string | undefined;
       if (cell === ABSENT) {
         if (required.has(field)) absent(plan);
+        else optionalAbsent(plan);
         continue;
       }
       if (typeof cell === 'string') value = cell.trim() === '' ? undefined : cell.trim();
@@ -465,6 +516,7 @@ export class RowIngester<S extends Scale, Row> {
       const cell = this.#cell(this.#submittedAt, row, index);
       if (cell === ABSENT) {
         if (required.has('submittedAt')) absent(this.#submittedAt);
+        else optionalAbsent(this.#submittedAt);
       } else {
         const time = readTimestamp(cell, this.#time);
         if (!time.ok) problem(this.#submittedAt, time.code, time.expected, cell);
@@ -478,6 +530,7 @@ export class RowIngester<S extends Scale, Row> {
       const cell = this.#cell(this.#weight, row, index);
       if (cell === ABSENT) {
         if (required.has('weight')) absent(this.#weight);
+        else optionalAbsent(this.#weight);
       } else if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
         if (required.has('weight')) problem(this.#weight, 'missing', MISSING_EXPECTED, cell);
       } else {
@@ -506,7 +559,8 @@ export class RowIngester<S extends Scale, Row> {
     if (this.#attributes !== undefined) {
       for (const [name, plan] of this.#attributes) {
         const cell = this.#cell(plan, row, index);
-        if (cell !== ABSENT && cell !== undefined) keep(name, plan, cell);
+        if (cell === ABSENT) optionalAbsent(plan);
+        else if (cell !== undefined) keep(name, plan, cell);
       }
     } else if (this.#bag !== undefined) {
       const bag = this.#cell(this.#bag, row, index);
@@ -517,7 +571,9 @@ export class RowIngester<S extends Scale, Row> {
             issues.push(this.#issue(index, `attributes.${name}`, undefined, 'invalid_value', `an attribute name that is not a record field (send ${name} as a field of the response, not as an attribute)`, name));
           } else if (cell !== undefined) keep(name, this.#bag, cell);
         }
-      } else if (bag !== ABSENT && bag !== undefined && bag !== null) {
+      } else if (bag === ABSENT) {
+        optionalAbsent(this.#bag);
+      } else if (bag !== undefined && bag !== null) {
         problem(this.#bag, 'invalid_type', 'an object of attributes', bag);
       }
     }
@@ -540,12 +596,23 @@ export class RowIngester<S extends Scale, Row> {
     });
   }
 
+  /** The `missing_column` issue of a row without the column of a field. */
+  #absentIssue(plan: Plan, index: number, hint: string): IngestIssue {
+    return this.#issue(index, plan.field, plan.column ?? (plan.source as string), 'missing_column', `a column ${JSON.stringify(plan.column ?? plan.source)} in the row${hint}`, undefined, ABSENT_TEXT);
+  }
+
+  /** After the last row: a header that never came is an error (an empty file is not an export with no answers). */
+  finish(): void {
+    if (this.#headerPending) fail(this.#fn, 'invalid_input', 'missing', "a header row (options.columns is 'first-row'), and the input has no rows at all", undefined, ['rows']);
+  }
+
   /** The counts so far (final once every row is taken). */
   summary(): IngestSummary {
     const fields: FieldReport[] = [this.#score, ...this.#texts.map(([, plan]) => plan), this.#submittedAt, this.#weight, ...(this.#attributes ?? []).map(([, plan]) => plan), ...(this.#bag === undefined ? [] : [this.#bag])]
       .filter((plan) => plan.source !== undefined)
       .map((plan) => Object.freeze({ field: plan.field, column: plan.column, present: plan.present, skipValues: plan.skipped }));
-    const absentColumns = this.#total === 0 ? [] : fields.filter((field) => field.column !== undefined && field.present === 0).map((field) => field.column as string);
+    const excludeColumn = this.#excludeRule === undefined || this.#excludeRule.plan.present > 0 ? [] : [this.#excludeRule.plan.column as string];
+    const absentColumns = this.#total === 0 ? [] : [...fields.filter((field) => field.column !== undefined && field.present === 0).map((field) => field.column as string), ...excludeColumn];
     return Object.freeze({
       total: this.#total,
       accepted: this.#accepted,
@@ -566,6 +633,7 @@ const ABSENT_TEXT = 'no such column';
 
 /** The frozen result of a batch, or one `invalid_rows` error carrying every issue when told to throw. */
 export function ingestResult<S extends Scale, Row>(engine: RowIngester<S, Row>, records: readonly ResponseRecord<S>[], rejectedRows: readonly RejectedRow[]): IngestResult<S> {
+  engine.finish();
   if (engine.throws && rejectedRows.length > 0) throwIssues(engine.functionName, 'invalid_rows', rejectedRows.flatMap((rejected) => rejected.issues));
   return Object.freeze({ ...engine.summary(), records: Object.freeze(records), rejectedRows: Object.freeze(rejectedRows) });
 }

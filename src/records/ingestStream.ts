@@ -43,6 +43,7 @@ class IngestStreamReader<S extends Scale, Row> implements IngestStream<S> {
         if (row instanceof Promise) row = await row;
         if (row === DONE) {
           this.#finished = true;
+          engine.finish();
           return { done: true, value: this.summary };
         }
         if (row === HOLE) {

@@ -8,7 +8,7 @@ import type { Scale } from '../scales/defineScale.js';
 
 /** Options for {@link parseAnswer}. */
 export interface ParseAnswerOptions {
-  /** Read "7,0" as 7 (a comma decimal, as European exports write it). Default false. */
+  /** Read "7,0" as 7 (a comma decimal, as European exports write it); "7.0" is still read too. Default false. */
   readonly decimalComma?: boolean | undefined;
   /** Strings longer than this are refused (`too_long`) before any parsing. Default 1000. */
   readonly maxLength?: number | undefined;

@@ -8,8 +8,8 @@ import { DEFAULT_MAX_CELL_LENGTH } from './parseAnswer.js';
 
 /** Options for {@link parseTimestamp}. */
 export interface ParseTimestampOptions {
-  /** What a number (or a string of digits) counts: `'ms'` since 1970 (default) or `'s'` (Unix seconds, as Delighted's API sends). */
-  readonly unit?: 'ms' | 's' | undefined;
+  /** What a number (or a string of digits) counts: `'ms'` since 1970 (default) or `'s'` (Unix seconds, as Delighted's API sends). The same option name as `ingest`'s. */
+  readonly timestampUnit?: 'ms' | 's' | undefined;
   /**
    * The IANA time zone of wall-clock times without an offset (`'2026-03-01 09:30'`), such as
    * `'Europe/Berlin'`; default `'UTC'`. Times with `Z` or an offset are instants and keep it.
@@ -47,7 +47,7 @@ export interface TimestampRules {
 }
 
 const DEFAULT_EARLIEST = utcTime(2000, 1, 1);
-const OPTION_NAMES = ['unit', 'timeZone', 'earliest', 'latest'] as const satisfies readonly (keyof ParseTimestampOptions)[];
+const OPTION_NAMES = ['timestampUnit', 'timeZone', 'earliest', 'latest'] as const satisfies readonly (keyof ParseTimestampOptions)[];
 // The list names every key of its interface (a key added there and not here fails to compile).
 true satisfies EveryKeyListed<keyof ParseTimestampOptions, (typeof OPTION_NAMES)[number]>;
 
@@ -81,7 +81,7 @@ export function parseISOTimestamp(text: string): { readonly time: number; readon
   let second = 0;
   let millisecond = 0;
   if (i < text.length) {
-    if (text[i] !== 'T' && text[i] !== ' ') return undefined;
+    if (text[i] !== 'T' && text[i] !== 't' && text[i] !== ' ') return undefined;
     const h = digits(text, i + 1, 2);
     const m = digits(text, i + 4, 2);
     if (h === undefined || m === undefined || text[i + 3] !== ':' || h > 23 || m > 59) return undefined;
@@ -123,7 +123,7 @@ export function parseISOTimestamp(text: string): { readonly time: number; readon
 /** Checks timestamp options once, for every value read with them. `now` is read here, once per call. */
 export function timestampRules(functionName: string, options: ParseTimestampOptions, path: Path, defaults: { readonly earliest: number; readonly latest: number }): TimestampRules {
   const bound = (key: 'earliest' | 'latest', fallback: number): number => checkDateOption(functionName, options[key], [...path, key]) ?? fallback;
-  const unit = checkChoice(functionName, options.unit ?? 'ms', ['ms', 's'], [...path, 'unit']);
+  const unit = checkChoice(functionName, options.timestampUnit ?? 'ms', ['ms', 's'], [...path, 'timestampUnit']);
   const zone = options.timeZone === undefined || options.timeZone === 'UTC' ? undefined : new TimeZone(functionName, options.timeZone, [...path, 'timeZone']);
   return { unit, zone, earliest: bound('earliest', defaults.earliest), latest: bound('latest', defaults.latest) };
 }
@@ -147,7 +147,7 @@ export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTime
     if (!Number.isFinite(time)) return refuse('invalid_date');
     if (time < earliest || time > latest) {
       const looksLikeSeconds = fromNumber && unit === 'ms' && time * 1000 >= earliest && time * 1000 <= latest;
-      return refuse('out_of_range', looksLikeSeconds ? " (this looks like Unix seconds: pass unit 's')" : '');
+      return refuse('out_of_range', looksLikeSeconds ? " (this looks like Unix seconds: pass timestampUnit 's')" : '');
     }
     return { ok: true, date: new Date(time) };
   };
@@ -168,7 +168,7 @@ export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTime
 
 /**
  * Reads a timestamp as exports and webhooks send it: a `Date`, epoch milliseconds (or seconds
- * with `unit: 's'`) as a number or a string of digits, or an ISO 8601 string (`2026-03-01`,
+ * with `timestampUnit: 's'`) as a number or a string of digits, or an ISO 8601 string (`2026-03-01`,
  * `2026-03-01T09:30`, `…:15.250Z`, `…+01:00`). A wall-clock time without an offset is read in
  * `timeZone` (default UTC); in a DST gap it moves forward by the gap, in an overlap it takes the
  * earlier instant. Empty cells give no date. It refuses invalid and fake `Date`s and impossible
@@ -190,7 +190,7 @@ export function readTimestamp(value: unknown, rules: TimestampRules): ParsedTime
  * const local = parseTimestamp('2026-03-01 09:30:00', { timeZone: 'America/New_York' });
  * local.ok && local.date?.toISOString(); // => "2026-03-01T14:30:00.000Z"
  * parseTimestamp('2026-02-30').ok; // => false
- * parseTimestamp(1767225600, { unit: 's' }).ok; // => true
+ * parseTimestamp(1767225600, { timestampUnit: 's' }).ok; // => true
  * ```
  */
 export function parseTimestamp(value: unknown, options?: ParseTimestampOptions): ParsedTimestamp {

@@ -36,8 +36,20 @@ export function isSameScale(a: Scale, b: Scale): boolean {
 /** Throws `scale_mismatch` unless the two scales may be combined. */
 export function assertSameScale(functionName: string, expected: Scale, received: Scale, path: readonly (string | number)[]): void {
   if (!isSameScale(expected, received)) {
-    fail(functionName, 'scale_mismatch', 'mismatch', `answers on scale '${expected.id}' (convert explicitly with convertTally)`, `scale '${received.id}'`, path);
+    fail(functionName, 'scale_mismatch', 'mismatch', `answers on scale '${expected.id}' (${differences(expected, received)}convert explicitly with convertTally)`, `scale '${received.id}'`, path);
   }
+}
+
+/** What two scales of one id differ in, for the message: ids alone would read "expected 'nps', got 'nps'". */
+function differences(a: Scale, b: Scale): string {
+  if (a.id !== b.id) return '';
+  const parts: string[] = [];
+  if (a.metric !== b.metric) parts.push(`metric ${String(b.metric)} instead of ${String(a.metric)}`);
+  if (a.min !== b.min || a.max !== b.max) parts.push(`points ${b.min}–${b.max} instead of ${a.min}–${a.max}`);
+  if (a.polarity !== b.polarity) parts.push(`${b.polarity} instead of ${a.polarity}`);
+  const bands = (scale: Scale): string => scale.bands.map((band) => `${band.name} ${band.min}–${band.max} ${band.sentiment}`).join(', ');
+  if (bands(a) !== bands(b)) parts.push(`bands ${bands(b)} instead of ${bands(a)}`);
+  return parts.length === 0 ? '' : `this '${b.id}' has ${parts.join('; ')}; `;
 }
 
 /** Throws `scale_mismatch` when a scale says it is for another metric. */

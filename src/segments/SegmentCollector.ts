@@ -1,8 +1,9 @@
 import { type CxMetricsIssue } from '../errors/CxMetricsError.js';
-import { fail, issueFromReceived, throwIssues } from '../internal/issue.js';
+import { fail } from '../internal/issue.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
+import { throwIfInvalid } from '../metrics/throwIfInvalid.js';
 import { NamedField } from '../records/readField.js';
 import { adjustPValues, type PValueAdjustment } from '../stats/adjustPValues.js';
 import { Accumulator } from '../tally/Accumulator.js';
@@ -41,20 +42,6 @@ export function checkMinimumN(functionName: string, minimumN: unknown): number {
   return minimumN === undefined ? 30 : checkNumber(functionName, minimumN, ['options', 'minimumN'], { min: 0, integer: true, describe: 'a whole number of at least 0' }, 'invalid_option');
 }
 
-/** Throws `invalid_answers` for refused answers in any group, each named by its row (`rows[5]`). */
-export function throwIfInvalidRows(functionName: string, tallies: readonly Tally[], onInvalid: 'throw' | 'exclude'): void {
-  const invalid = tallies.reduce((total, tally) => total + tally.invalid, 0);
-  if (onInvalid !== 'throw' || invalid === 0) return;
-  const scale = (tallies[0] as Tally).scale;
-  const expected = `an integer from ${scale.min} to ${scale.max}, or null/undefined for a skipped answer`;
-  const issues: CxMetricsIssue[] = tallies
-    .flatMap((tally) => tally.invalidAnswers)
-    .sort((a, b) => a.index - b.index)
-    .slice(0, 100)
-    .map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, ['rows', answer.index]));
-  throwIssues(functionName, 'invalid_answers', issues, invalid);
-}
-
 /**
  * One pass over rows into one tally per segment (the grouping engine), then the table: every
  * segment's result, the overall, and the comparisons with adjusted p-values. Shared by
@@ -68,6 +55,8 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
   readonly #by: SegmentBy<Row>;
   #fields: readonly NamedField[] = [];
   #prepared = false;
+  readonly #table: { readonly minimumN: number; readonly suppressSmall: boolean; readonly compareWith: 'rest' | 'overall' | 'none'; readonly adjust: PValueAdjustment };
+  #metric: MetricFunctions | undefined;
   #keyField: NamedField | undefined;
   #keyOf: ((row: Row, index: number) => unknown) | undefined;
 
@@ -75,7 +64,16 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
     const fn = functionName;
     this.#fn = fn;
     this.#options = checkOptions(fn, options, SEGMENT_OPTION_NAMES);
+    const checked = this.#options;
+    // Every option value is checked before any row is read: a typo must not cost a pass over a large file.
+    this.#table = {
+      minimumN: checkMinimumN(fn, checked.minimumN),
+      suppressSmall: checkBoolean(fn, checked.suppressSmall, false, ['options', 'suppressSmall']),
+      compareWith: checkChoice(fn, checked.compareWith ?? 'rest', ['rest', 'overall', 'none'], ['options', 'compareWith']),
+      adjust: checkChoice(fn, checked.adjust ?? 'holm', ['holm', 'benjamini-hochberg', 'bonferroni'], ['options', 'adjust']),
+    };
     this.#groups = new TallyGroups<Row>(fn, new AnswerReader<Row>(fn, this.#options, ['rows']), ['rows']);
+    if (checked.scale !== undefined) this.#metric = metricFunctions(fn, checked, this.#groups.scale);
     this.#by = by;
     if (typeof by === 'string') this.#names = [by];
     else if (Array.isArray(by) && by.length > 0 && by.every((name) => typeof name === 'string')) this.#names = [...(by as readonly string[])];
@@ -108,6 +106,8 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
     this.#prepared = true;
     const groups = this.#groups;
     groups.reader.start(first);
+    // The metric's options are checked at the first row at the latest, before the rest is read.
+    if (groups.reader.scale !== undefined) this.#metric ??= metricFunctions(this.#fn, this.#options, groups.reader.scale);
     const by = this.#by;
     if (typeof by === 'function') {
       this.#keyOf = by;
@@ -128,13 +128,9 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
   /** The table: every segment's result, the overall, and the comparisons with adjusted p-values. */
   finish(rows: number): SegmentTable {
     const fn = this.#fn;
-    const options = this.#options;
-    const minimumN = checkMinimumN(fn, options.minimumN);
-    const suppressSmall = checkBoolean(fn, options.suppressSmall, false, ['options', 'suppressSmall']);
-    const compareWith = checkChoice(fn, options.compareWith ?? 'rest', ['rest', 'overall', 'none'], ['options', 'compareWith']);
-    const adjust = checkChoice(fn, options.adjust ?? 'holm', ['holm', 'benjamini-hochberg', 'bonferroni'], ['options', 'adjust']);
+    const { minimumN, suppressSmall, compareWith, adjust } = this.#table;
     const scale = this.#groups.scale;
-    const metric: MetricFunctions = metricFunctions(fn, options, scale);
+    const metric: MetricFunctions = (this.#metric ??= metricFunctions(fn, this.#options, scale));
     this.#fields.forEach((field, at) => {
       if (rows > 0 && field.missing === rows) {
         const what = this.#groups.reader.records ? 'a record field with values or an attribute' : 'a field';
@@ -143,7 +139,7 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
     });
     const groups = this.#groups.finish(rows);
     const tallies = groups.map((group) => group.tally);
-    throwIfInvalidRows(fn, tallies, metric.onInvalid);
+    throwIfInvalid(fn, tallies, metric.onInvalid, ['rows']);
     const overallTally = tallies.length > 0 ? mergeTallies(tallies) : new Accumulator(scale).toTally();
     const overall = metric.compute(overallTally);
     const built = groups.map(({ key, tally }) => {

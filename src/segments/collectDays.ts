@@ -5,8 +5,8 @@ import { checkChoice, checkDateOption, checkOptions, type EveryKeyListed } from 
 import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
 import { TimeZone } from '../internal/timeZone.js';
 import type { FieldSource } from '../records/IngestMapping.js';
-import { readTimestamp, type TimestampRules } from '../records/parseTimestamp.js';
-import { NamedField } from '../records/readField.js';
+import { ingestionBounds, readTimestamp, type TimestampRules, timestampRules } from '../records/parseTimestamp.js';
+import { ABSENT, NamedField } from '../records/readField.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
 import { Accumulator } from '../tally/Accumulator.js';
@@ -15,7 +15,8 @@ import type { Tally } from '../tally/Tally.js';
 import { TallyGroups } from '../tally/TallyGroups.js';
 import { bucketLabel, bucketStart, nextBucket, TIME_UNITS, type TimeUnit } from './calendar.js';
 import { METRIC_OPTION_NAMES, type MetricFunctions, type MetricOptions, type MetricResult, metricFunctions } from './metricFunctions.js';
-import { checkMinimumN, throwIfInvalidRows } from './SegmentCollector.js';
+import { checkMinimumN } from './SegmentCollector.js';
+import { throwIfInvalid } from '../metrics/throwIfInvalid.js';
 
 /** Options shared by `trend` and `rollingWindows`. */
 export interface TimeOptions<Row = never> extends AnswerOptions<Row>, MetricOptions {
@@ -25,8 +26,14 @@ export interface TimeOptions<Row = never> extends AnswerOptions<Row>, MetricOpti
    * is read in `timeZone`). Records use `submittedAt`.
    */
   readonly time?: FieldSource<Row> | undefined;
-  /** An IANA time zone for the calendar (`'Europe/Berlin'`); default `'UTC'`. */
+  /** An IANA time zone for the calendar (`'Europe/Berlin'`); default `'UTC'`. Wall-clock times without an offset are read in it. */
   readonly timeZone?: string | undefined;
+  /** What a number (or a string of digits) counts, for rows that are not records: `'ms'` (default) or `'s'` (Unix seconds). */
+  readonly timestampUnit?: 'ms' | 's' | undefined;
+  /** The earliest acceptable time of a row that is not a record (earlier ones are out of range). Default 2000-01-01, as for `ingest`. */
+  readonly earliest?: Date | undefined;
+  /** The latest acceptable time of a row that is not a record. Default one day after now, as for `ingest`. */
+  readonly latest?: Date | undefined;
   /** The first moment to include (earlier rows are left out and counted); default: the first row's bucket. */
   readonly from?: Date | undefined;
   /** The moment to stop before (later rows are left out and counted); default: after the last row's bucket. */
@@ -36,7 +43,7 @@ export interface TimeOptions<Row = never> extends AnswerOptions<Row>, MetricOpti
 }
 
 /** The option names of {@link TimeOptions}, tied to the interface. */
-const TIME_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'time', 'timeZone', 'from', 'to', 'minimumN'] as const satisfies readonly (keyof TimeOptions)[];
+const TIME_OPTION_NAMES = ['scale', 'value', 'weights', ...METRIC_OPTION_NAMES, 'time', 'timeZone', 'timestampUnit', 'earliest', 'latest', 'from', 'to', 'minimumN'] as const satisfies readonly (keyof TimeOptions)[];
 // The list names every key of its interface (a key added there and not here fails to compile).
 true satisfies EveryKeyListed<keyof TimeOptions, (typeof TIME_OPTION_NAMES)[number]>;
 
@@ -46,11 +53,11 @@ export interface TimeAccounting {
   readonly total: number;
   /** Rows in a bucket (or day) of the series. */
   readonly placed: number;
-  /** Rows without a time (empty, null, or no such field in that row). */
+  /** Rows without a time (empty, null, no such field in that row, or an array hole). */
   readonly undated: number;
   /** Rows whose time is no time: an impossible date (`2026-02-30`), a fake or invalid `Date`, a value of the wrong kind. */
   readonly invalidTime: number;
-  /** Rows whose time lies before `from`, at or after `to`, or beyond what a `Date` can hold. */
+  /** Rows whose time lies before `from`, at or after `to`, outside `earliest`…`latest` (rows that are not records), or beyond what a `Date` can hold. */
   readonly outOfRange: number;
 }
 
@@ -71,10 +78,16 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
   const zone = new TimeZone(fn, checked.timeZone ?? 'UTC', ['options', 'timeZone']);
   const from = checkDateOption(fn, checked.from, ['options', 'from']) ?? -Infinity;
   const to = checkDateOption(fn, checked.to, ['options', 'to']) ?? Infinity;
+  if (from >= to) fail(fn, 'invalid_option', 'out_of_range', `a time "to" after "from" (${new Date(from).toISOString()})`, checked.to, ['options', 'to']);
   const time = checked.time;
   if (time !== undefined && typeof time !== 'string' && typeof time !== 'function') fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => moment', time, ['options', 'time']);
-  const rules: TimestampRules = { unit: 'ms', zone: zone.isUTC ? undefined : zone, earliest: MIN_TIME, latest: MAX_TIME };
+  // Rows that are not records are read as ingest reads them, with its bounds; records were read so already.
+  const rowRules = timestampRules(fn, { timestampUnit: checked.timestampUnit, timeZone: checked.timeZone, earliest: checked.earliest, latest: checked.latest }, ['options'], ingestionBounds());
+  const recordRules: TimestampRules = { ...rowRules, earliest: MIN_TIME, latest: MAX_TIME };
   const groups = new TallyGroups<Row>(fn, new AnswerReader<Row>(fn, checked, ['rows']), ['rows']);
+  // Option values are checked before any row is read when the scale is known; else at the first record.
+  let metric = checked.scale === undefined ? undefined : metricFunctions(fn, checked, groups.scale);
+  let rules = rowRules;
   let timeField: NamedField | undefined;
   let timeOfRow: ((row: Row, index: number) => unknown) | undefined;
   let undated = 0;
@@ -84,6 +97,8 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
     if (timeOfRow === undefined) {
       groups.reader.start(row);
       const records = groups.reader.records;
+      if (records) rules = recordRules;
+      metric ??= groups.reader.scale === undefined ? undefined : metricFunctions(fn, checked, groups.reader.scale);
       if (typeof time === 'string') {
         const field = (timeField = new NamedField(time, records, false));
         timeOfRow = (input) => field.read(input);
@@ -91,7 +106,12 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
       else if (records) timeOfRow = (record) => (record as ResponseRecord).submittedAt;
       else fail(fn, 'invalid_option', 'invalid_value', 'a time field or accessor (row, index) => moment, for rows that are not records', undefined, ['options', 'time']);
     }
-    const moment = readTimestamp(timeOfRow(row, index), rules);
+    const value = timeOfRow(row, index);
+    if (value === ABSENT) {
+      undated++;
+      return;
+    }
+    const moment = readTimestamp(value, rules);
     if (!moment.ok) {
       if (moment.code === 'out_of_range') outOfRange++;
       else invalidTime++;
@@ -108,23 +128,27 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
     }
     groups.add(zone.localDay(instant), row, index);
   };
-  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], { row: place, hole: () => invalidTime++ });
+  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], { row: place, hole: () => undated++ });
   if (timeField !== undefined && total > 0 && timeField.missing === total) {
     fail(fn, 'invalid_option', 'unknown_name', `a time field that some row has${didYouMean(timeField.name, timeField.offered)}`, timeField.name, ['options', 'time']);
   }
   const scale = groups.reader.scale;
   if (scale === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) when no row is a record', undefined, ['options', 'scale']);
-  const metric = metricFunctions(fn, checked, scale);
+  metric ??= metricFunctions(fn, checked, scale);
   const found = groups.finish(total).sort((a, b) => (a.key[0] as number) - (b.key[0] as number));
-  throwIfInvalidRows(
+  throwIfInvalid(
     fn,
     found.map((group) => group.tally),
     metric.onInvalid,
+    ['rows'],
   );
   const days = new Map(found.map((group) => [group.key[0] as number, group.tally]));
   const placed = total - undated - invalidTime - outOfRange;
   return { zone, scale, metric, days, rows: Object.freeze({ total, placed, undated, invalidTime, outOfRange }) };
 }
+
+/** The most buckets (or steps) a series lists: one stray date decades away must not make millions of empty buckets. */
+const MAX_STEPS = 100_000;
 
 /** Checks a time unit option. */
 export function checkUnit(functionName: string, unit: unknown, name: string, fallback: TimeUnit): TimeUnit {
@@ -170,13 +194,27 @@ export function timeSlot(days: DayTallies, label: string, startDay: number, endD
 }
 
 /** The first local day of every step from the first row's (or `from`'s) to the last row's (or `to`'s). */
-export function steps(days: DayTallies, options: { readonly from?: Date | undefined; readonly to?: Date | undefined }, unit: TimeUnit): { start: number; end: number; label: string }[] {
+export function steps(functionName: string, days: DayTallies, options: { readonly from?: Date | undefined; readonly to?: Date | undefined }, unit: TimeUnit): { start: number; end: number; label: string }[] {
   const known = [...days.days.keys()];
   const first = options.from === undefined ? known[0] : days.zone.localDay(timeOf(options.from));
   const last = options.to === undefined ? known[known.length - 1] : days.zone.localDay(timeOf(options.to) - 1);
   const list: { start: number; end: number; label: string }[] = [];
   if (first === undefined || last === undefined) return list;
-  for (let start = bucketStart(first, unit); start <= last; start = nextBucket(start, unit)) list.push({ start, end: nextBucket(start, unit), label: bucketLabel(start, unit) });
+  for (let start = bucketStart(first, unit); start <= last; start = nextBucket(start, unit)) {
+    if (list.length === MAX_STEPS) {
+      // The span comes from the options when they set it, else from the rows.
+      const byOptions = options.from !== undefined || options.to !== undefined;
+      fail(
+        functionName,
+        byOptions ? 'invalid_option' : 'invalid_input',
+        'out_of_range',
+        `${byOptions ? 'from and to' : 'rows'} that span at most ${MAX_STEPS} ${unit} buckets (${byOptions ? 'a shorter span' : 'set from and to'}, or a longer unit)`,
+        `${bucketLabel(first, 'day')} to ${bucketLabel(last, 'day')}`,
+        byOptions ? ['options', options.from !== undefined ? 'from' : 'to'] : ['rows'],
+      );
+    }
+    list.push({ start, end: nextBucket(start, unit), label: bucketLabel(start, unit) });
+  }
   return list;
 }
 

@@ -1,6 +1,6 @@
 import { guard } from '../internal/guard.js';
 import { fail } from '../internal/issue.js';
-import { checkNumber } from '../internal/options.js';
+import { checkKnownKeys, checkNumber } from '../internal/options.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
 import { addMonths, type TimeUnit } from './calendar.js';
@@ -75,11 +75,13 @@ export function rollingWindows<Row = never>(rows: Rows<Row>, options: RollingWin
     if (typeof options !== 'object' || options === null) fail(fn, 'invalid_option', 'invalid_value', 'an options object with a window', options, ['options']);
     const window = options.window as WindowLength | undefined;
     const describe = 'a window { days } or { months }: a whole number of at least 1';
-    if (typeof window !== 'object' || window === null || (window.days === undefined) === (window.months === undefined)) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
+    if (typeof window !== 'object' || window === null) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
+    checkKnownKeys(fn, window, ['days', 'months'], ['options', 'window'], 'window key');
+    if ((window.days === undefined) === (window.months === undefined)) fail(fn, 'invalid_option', 'invalid_value', describe, window, ['options', 'window']);
     const length = checkNumber(fn, window.days ?? window.months, ['options', 'window', window.days === undefined ? 'months' : 'days'], { min: 1, integer: true, describe }, 'invalid_option');
-    const collected = collectDays(fn, rows, options, ['window', 'step']);
     const step = checkUnit(fn, options.step, 'step', 'isoWeek');
     const minimumN = checkMinimumN(fn, options.minimumN);
+    const collected = collectDays(fn, rows, options, ['window', 'step']);
     const metric = collected.metric;
     const days = [...collected.days.keys()];
     const tallies = [...collected.days.values()];
@@ -94,7 +96,7 @@ export function rollingWindows<Row = never>(rows: Rows<Row>, options: RollingWin
       }
       return low;
     };
-    const windows: RollingWindow[] = steps(collected, options, step).map(({ end, label }) => {
+    const windows: RollingWindow[] = steps(fn, collected, options, step).map(({ end, label }) => {
       const startDay = window.days !== undefined ? end - length : addMonths(end, -length);
       const covered: Tally[] = tallies.slice(firstAtOrAfter(startDay), firstAtOrAfter(end));
       const tally = covered.length === 0 ? empty : mergeTallies(covered);

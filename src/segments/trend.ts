@@ -61,9 +61,9 @@ export interface TrendSeries extends TimeSeriesBase {
 export function trend<Row = never>(rows: Rows<Row>, options?: TrendOptions<Row>): TrendSeries {
   return guard('trend', () => {
     const fn = 'trend';
-    const collected = collectDays(fn, rows, options, ['unit']);
     const unit = checkUnit(fn, options?.unit, 'unit', 'month');
     const minimumN = checkMinimumN(fn, options?.minimumN);
+    const collected = collectDays(fn, rows, options, ['unit']);
     const metric = collected.metric;
     const byBucket = new Map<number, Tally[]>();
     for (const [day, tally] of collected.days) {
@@ -75,7 +75,7 @@ export function trend<Row = never>(rows: Rows<Row>, options?: TrendOptions<Row>)
     const empty = emptyTally(collected);
     const buckets: TrendBucket[] = [];
     let previous: Tally | undefined;
-    for (const step of steps(collected, options ?? {}, unit)) {
+    for (const step of steps(fn, collected, options ?? {}, unit)) {
       const tallies = byBucket.get(step.start);
       const tally = tallies === undefined ? empty : mergeTallies(tallies);
       const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));

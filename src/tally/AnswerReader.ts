@@ -46,11 +46,13 @@ const ANSWERS = 4;
 export class AnswerReader<Row> {
   readonly #fn: string;
   readonly #rowsPath: Path;
-  readonly #value: ((row: Row, index: number) => unknown) | undefined;
-  readonly #valueName: NamedField | undefined;
-  readonly #weightAt: ((row: Row, index: number) => unknown) | undefined;
-  readonly #weightName: NamedField | undefined;
-  readonly #weightArray: ArrayLike<unknown> | undefined;
+  readonly #valueOption: FieldSource<Row> | undefined;
+  readonly #weightsOption: ArrayLike<number> | FieldSource<Row> | undefined;
+  #value: ((row: Row, index: number) => unknown) | undefined;
+  #valueName: NamedField | undefined;
+  #weightAt: ((row: Row, index: number) => unknown) | undefined;
+  #weightName: NamedField | undefined;
+  #weightArray: ArrayLike<unknown> | undefined;
   /** The scale: the option, or the first record's. */
   scale: Scale | undefined;
   #mode: typeof RECORDS | typeof WEIGHTED | typeof VALUES | typeof ANSWERS | undefined;
@@ -65,21 +67,20 @@ export class AnswerReader<Row> {
     this.#rowsPath = rowsPath;
     this.scale = options.scale === undefined ? undefined : checkScale(fn, options.scale, [...optionsPath, 'scale']);
     const { value, weights } = options;
-    if (typeof value === 'string') {
-      this.#valueName = new NamedField(value, false, false);
-      const field = this.#valueName;
-      this.#value = (row) => field.read(row);
-    } else if (typeof value === 'function') this.#value = value;
-    else if (value !== undefined) fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => answer', value, [...optionsPath, 'value']);
-    if (typeof weights === 'string') {
-      this.#weightName = new NamedField(weights, false, false);
-      const field = this.#weightName;
-      this.#weightAt = (row) => field.read(row);
-    } else if (typeof weights === 'function') this.#weightAt = weights;
-    else if (isArrayLike(weights)) {
-      this.#weightArray = weights;
-      this.#weightAt = (_row, index) => (index < weights.length && index in weights ? weights[index] : undefined);
-    } else if (weights !== undefined) fail(fn, 'invalid_option', 'invalid_type', 'an array of weights, a field name, or an accessor (row, index) => weight', weights, [...optionsPath, 'weights']);
+    if (value !== undefined && typeof value !== 'string' && typeof value !== 'function') {
+      fail(fn, 'invalid_option', 'invalid_type', 'a field name or an accessor (row, index) => answer', value, [...optionsPath, 'value']);
+    }
+    if (weights !== undefined && typeof weights !== 'string' && typeof weights !== 'function' && !isArrayLike(weights)) {
+      fail(fn, 'invalid_option', 'invalid_type', 'an array of weights, a field name, or an accessor (row, index) => weight', weights, [...optionsPath, 'weights']);
+    }
+    this.#valueOption = value;
+    this.#weightsOption = weights;
+    // An array of weights is read by index, and known before the first row.
+    if (isArrayLike(weights)) {
+      const array: ArrayLike<unknown> = weights;
+      this.#weightArray = array;
+      this.#weightAt = (_row, index) => (index < array.length && index in array ? array[index] : undefined);
+    }
   }
 
   /** Whether the rows are records (known after `start`). */
@@ -89,13 +90,37 @@ export class AnswerReader<Row> {
 
   /** Whether a plain answer loop can count this input (no accessor, no weights, not records). */
   get bare(): boolean {
-    return this.#value === undefined && this.#weightAt === undefined;
+    return this.#valueOption === undefined && this.#weightsOption === undefined;
   }
 
   /** Chooses the reading from the first row (records or not), and the scale. */
   start(first: unknown): void {
     if (this.#mode !== undefined) return;
-    const records = this.#value === undefined && isResponseRecord(first);
+    const records = isResponseRecord(first);
+    const value = this.#valueOption;
+    const weights = this.#weightsOption;
+    if (records && value !== undefined) {
+      fail(this.#fn, 'invalid_option', 'invalid_value', 'no value option for records: a record brings its own score, scale and weight', value, ['options', 'value']);
+    }
+    if (!records && value === undefined && looksLikeRecord(first)) {
+      fail(
+        this.#fn,
+        'invalid_input',
+        'invalid_type',
+        'a record made by ingest; this is a copy of one (a spread, structuredClone or JSON copy is a plain object, not a checked record): ingest the copies again with ingest(copies, { scale })',
+        first,
+        [...this.#rowsPath, 0],
+      );
+    }
+    // Names are read by the one rule: for records a record field, else an attribute.
+    if (typeof value === 'string') {
+      const field = (this.#valueName = new NamedField(value, false, false));
+      this.#value = (row) => field.read(row);
+    } else if (typeof value === 'function') this.#value = value;
+    if (typeof weights === 'string') {
+      const field = (this.#weightName = new NamedField(weights, records, false));
+      this.#weightAt = (row) => field.read(row);
+    } else if (typeof weights === 'function') this.#weightAt = weights;
     this.#mode = records ? RECORDS : this.#weightAt !== undefined ? WEIGHTED : this.#value === undefined ? ANSWERS : VALUES;
     if (this.scale === undefined && records) this.scale = (first as ResponseRecord).scale;
   }
@@ -188,6 +213,11 @@ export class AnswerReader<Row> {
     }
     if (this.#weightIssueCount > 0) throwIssues(fn, 'invalid_weights', this.#weightIssues, this.#weightIssueCount);
   }
+}
+
+/** Whether a value has the shape of a record (a copy of one, since it is not one). */
+function looksLikeRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'scaleId' in value && 'scale' in value && 'attributes' in value && 'score' in value;
 }
 
 /** True for arrays, typed arrays and other objects with a numeric length (but not strings or functions). */

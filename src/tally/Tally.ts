@@ -193,7 +193,7 @@ export class Tally<S extends Scale = Scale> {
       checkKnownKeys(fn, record, JSON_KEYS, [], 'tally key');
       const scale = buildScale(fn, record['scale'], ['scale']);
       const points = scale.max - scale.min + 1;
-      const exact = (value: unknown, path: Path): number => (typeof value === 'number' ? readCount(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a count: a whole number of at least 0', value, path)), 0));
+      const exact = (value: unknown, path: Path): number => (typeof value === 'number' ? readCount(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a count as a JSON number: a whole number of at least 0 (tallyCounts reads strings and bigints)', value, path)), 0));
       const amount = (value: unknown, path: Path): number => (typeof value === 'number' ? readWeightSum(fn, value, path, issues) : (issues.push(makeIssue(fn, 'not_a_number', 'a weight sum: a finite number of at least 0', value, path)), 0));
       const list = (key: string, read: (value: unknown, path: Path) => number): number[] | undefined => {
         const value = record[key];

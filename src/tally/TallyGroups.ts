@@ -62,7 +62,8 @@ export class TallyGroups<Row> {
       if (depth === 0) fail(this.#fn, 'invalid_input', 'invalid_value', 'a key of at least one value', key, [...this.#rowsPath, index, 'key']);
       this.#depth = depth;
     } else if (depth !== this.#depth || (this.#depth === 1 && Array.isArray(key) !== this.#arrayKeys)) {
-      fail(this.#fn, 'invalid_input', 'mismatch', `a key of ${this.#depth} value${this.#depth === 1 ? '' : 's'}, like the first row's`, key, [...this.#rowsPath, index, 'key']);
+      const shape = this.#depth === 1 ? (this.#arrayKeys ? 'an array of 1 value' : 'a single value, not an array') : `an array of ${this.#depth} values`;
+      fail(this.#fn, 'invalid_input', 'mismatch', `a key shaped like the first row's: ${shape}`, key, [...this.#rowsPath, index, 'key']);
     }
     return depth;
   }

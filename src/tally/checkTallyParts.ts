@@ -1,9 +1,12 @@
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { makeIssue, type Path } from '../internal/issue.js';
-import { MAX_WEIGHT } from '../internal/isWeight.js';
+import { MAX_WEIGHT, MIN_WEIGHT } from '../internal/isWeight.js';
 
-/** Relative slack for sums of squares that rounding leaves a hair outside their bounds. */
-const SLACK = 1e-9;
+/**
+ * Relative slack for sums that rounding leaves a hair outside their bounds: a sum of n terms is
+ * off by up to about n·2⁻⁵³ of itself, so the slack grows with n (10⁸ equal weights drift by 10⁻⁸).
+ */
+const slack = (count: number): number => 1e-9 + 4 * count * Number.EPSILON;
 
 const COUNT_TEXT = /^(0|[1-9][0-9]*)$/;
 const DECIMAL_TEXT = /^(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -51,9 +54,16 @@ export function checkWeightedCount(functionName: string, count: number, weight: 
     if (weight !== 0 || squares !== 0) problem('no weight where there are no answers (count 0)', `Σw ${weight}, Σw² ${squares}`);
     return;
   }
-  if (weight > count * MAX_WEIGHT * (1 + SLACK)) problem(`Σw of at most ${count} × 1e100`, `Σw ${weight}`);
-  if (squares > weight * weight * (1 + SLACK)) problem(`Σw² of at most (Σw)² = ${weight * weight}, since no weight is negative`, `Σw² ${squares}`);
-  if (weight * weight > count * squares * (1 + SLACK)) {
+  const tolerance = 1 + slack(count);
+  if (weight > count * MAX_WEIGHT * tolerance) problem(`Σw of at most ${count} × 1e100`, `Σw ${weight}`);
+  // Every weight is 0 or at least 1e-100, so a positive Σw is at least that, and its Σw² at least its square.
+  if (weight > 0 && (weight < MIN_WEIGHT / tolerance || squares < (MIN_WEIGHT * MIN_WEIGHT) / tolerance)) problem('weight sums of answers whose weights are 0 or at least 1e-100', `Σw ${weight}, Σw² ${squares}`);
+  if (weight === 0 && squares !== 0) {
+    problem('Σw² of 0 when Σw is 0', `Σw² ${squares}`);
+    return;
+  }
+  if (squares > weight * weight * tolerance) problem(`Σw² of at most (Σw)² = ${weight * weight}, since no weight is negative`, `Σw² ${squares}`);
+  if (weight * weight > count * squares * tolerance) {
     problem(`Σw² of at least (Σw)²/n = ${(weight * weight) / count} (the effective n cannot exceed the ${count} answers)`, `Σw² ${squares}`);
   }
 }

@@ -53,7 +53,7 @@ export class AnswerCounter<Row> implements RowVisitor<Row> {
     if (this.#accumulator !== undefined) return this.#accumulator;
     const scale = this.reader.scale ?? this.#fallbackScale;
     if (scale === undefined) {
-      fail(this.#fn, 'invalid_option', 'invalid_value', 'a scale: CES variants disagree on direction, so name yours (scales.ces7, scales.ces5Effort, ...)', undefined, ['options', 'scale']);
+      fail(this.#fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) such as scales.nps or scales.ces7: plain answers do not say which scale they are on, and CES scales disagree on direction', undefined, ['options', 'scale']);
     }
     this.#accumulator = new Accumulator(scale, this.#maxExamples, this.#offset);
     return this.#accumulator;

@@ -2,6 +2,7 @@ import { guard } from '../internal/guard.js';
 import type { CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { describeValue } from '../internal/describeValue.js';
 import { fail, makeIssue, type Path, throwIssues } from '../internal/issue.js';
+import { nearNames } from '../internal/nearNames.js';
 import { checkOptions, type EveryKeyListed } from '../internal/options.js';
 import { checkScale } from '../scales/checkScale.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -157,7 +158,9 @@ export function tallyCounts<const S extends Scale>(scale: S, counts: PointCounts
       return [];
     };
 
-    const isRowList = Array.isArray(counts) && (counts.length === 0 || (counts as readonly unknown[]).every((row) => typeof row === 'object' && row !== null));
+    // An array holding any object is a list of GROUP BY rows (its other entries are then refused
+    // as rows), so a stray number among rows cannot turn the rows into per-point counts.
+    const isRowList = Array.isArray(counts) && (counts.length === 0 || (counts as readonly unknown[]).some((row) => typeof row === 'object' && row !== null));
     let weighted = false;
     if (isRowList) {
       if (opts.weightSums !== undefined || opts.weightSquareSums !== undefined) fail(fn, 'invalid_option', 'invalid_value', 'weighted sums in the rows (weightSum and weightSquareSum columns), not in options', 'options.weightSums', ['options', 'weightSums']);
@@ -165,11 +168,30 @@ export function tallyCounts<const S extends Scale>(scale: S, counts: PointCounts
       const name = { point: columns.point ?? 'point', count: columns.count ?? 'count', weightSum: columns.weightSum ?? 'weightSum', weightSquareSum: columns.weightSquareSum ?? 'weightSquareSum' };
       const rows = counts as readonly Readonly<Record<string, unknown>>[];
       const has = (row: object, column: string): boolean => Object.prototype.hasOwnProperty.call(row, column);
-      weighted = rows.some((row) => has(row, name.weightSum) || has(row, name.weightSquareSum));
+      const expected = Object.values(name);
+      weighted = rows.some((row) => typeof row === 'object' && row !== null && (has(row, name.weightSum) || has(row, name.weightSquareSum)));
       rows.forEach((row, index) => {
-        for (const column of weighted ? [name.point, name.count, name.weightSum, name.weightSquareSum] : [name.point, name.count]) {
-          if (!has(row, column)) issues.push(makeIssue(fn, 'missing_column', `a column ${JSON.stringify(column)} in every row${weighted && column.startsWith('weight') ? ' (some rows have weighted sums)' : ''}`, 'no such column', ['counts', index, column]));
+        if (typeof row !== 'object' || row === null) {
+          issues.push(makeIssue(fn, 'invalid_type', 'a row object (the other entries are rows)', row, ['counts', index]));
+          return;
         }
+        // A column near an expected name that the row lacks ('weight_sum' for 'weightSum') is a
+        // misspelling: read as an unrelated column, it would silently drop the weights.
+        const others = Object.keys(row).filter((column) => !expected.includes(column));
+        for (const column of expected) {
+          if (has(row, column)) continue;
+          for (const near of nearNames(column, others)) {
+            issues.push(makeIssue(fn, 'unknown_name', `the column name ${JSON.stringify(column)} (or name it in options.columns)`, near, ['counts', index, near]));
+          }
+        }
+        let complete = true;
+        for (const column of weighted ? [name.point, name.count, name.weightSum, name.weightSquareSum] : [name.point, name.count]) {
+          if (has(row, column)) continue;
+          complete = false;
+          issues.push(makeIssue(fn, 'missing_column', `a column ${JSON.stringify(column)} in every row${weighted && column.startsWith('weight') ? ' (some rows have weighted sums)' : ''}`, 'no such column', ['counts', index, column]));
+        }
+        // A row without a column is reported once, not again as a bad value.
+        if (!complete) return;
         const point = pointOf(row[name.point], ['counts', index, name.point]);
         const target = point === undefined ? undefined : sumsOf(point, ['counts', index, name.point]);
         const count = readCount(fn, row[name.count], ['counts', index, name.count], issues);
@@ -208,7 +230,8 @@ export function tallyCounts<const S extends Scale>(scale: S, counts: PointCounts
           found.add(point);
           const target = point === null ? nullGroup : sums[point - checkedScale.min];
           const amount = readWeightSum(fn, value, path, issues);
-          if (target !== undefined) target[key === 'weightSums' ? 'weight' : 'squares'] = amount;
+          if (target === undefined) issues.push(makeIssue(fn, 'invalid_value', 'a NULL key only when the counts have a NULL group (otherwise use skippedWeight)', rawKey, path));
+          else target[key === 'weightSums' ? 'weight' : 'squares'] = amount;
         }
       }
     }

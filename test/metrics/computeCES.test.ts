@@ -27,7 +27,7 @@ describe('computeCES', () => {
   });
 
   test('requires a scale for raw answers, because CES variants disagree on direction', () => {
-    expect(() => computeCES([1, 2, 3])).toThrow(/computeCES: expected a scale: CES variants disagree on direction/);
+    expect(() => computeCES([1, 2, 3])).toThrow(/computeCES: expected a scale \(options.scale\) such as scales.nps or scales.ces7: plain answers do not say which scale they are on, and CES scales disagree on direction/);
   });
 
   test('easy and difficult cuts are options, checked against the polarity', () => {

@@ -26,6 +26,16 @@ describe('computeNPS', () => {
     expect(result.ci?.upper).toBeCloseTo(100 * Math.min(1, pP - pD + Z95 * se), 10);
   });
 
+  test('for one answer the adjusted-Wald interval leaves out the raw score, as the method says (docs/methods.md)', () => {
+    // By hand: 0.75 + 1 promoters, 1.5 passives, 0.75 detractors of n + 3 = 4: p̃P = 0.4375, p̃D = 0.1875,
+    // centre 0.25, Var = 0.4375 + 0.1875 − 0.25² = 0.5625, SE = √(0.5625/4) = 0.375; 0.25 ± 1.959964 · 0.375.
+    const result = computeNPS([10]);
+    expect(result.score).toBe(100);
+    expect(result.ci?.lower).toBeCloseTo(100 * (0.25 - Z95 * 0.375), 10); // −48.4986…
+    expect(result.ci?.upper).toBeCloseTo(100 * (0.25 + Z95 * 0.375), 10); // 98.4986…
+    expect([Math.round((result.ci?.lower ?? 0) * 10) / 10, Math.round((result.ci?.upper ?? 0) * 10) / 10]).toEqual([-48.5, 98.5]);
+  });
+
   test('offers Wald and the score interval, and another level', () => {
     const answers = [10, 10, 9, 8, 3, 0, 7, 9];
     expect(computeNPS(answers, { interval: 'wald' }).ci?.method).toBe('wald');

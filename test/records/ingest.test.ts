@@ -270,14 +270,72 @@ describe('vendor realities', () => {
     expect([byRule.total, byRule.accepted, byRule.excluded, byRule.excludedReasons]).toEqual([4, 2, 2, { 'test or preview': 2 }]);
     const byFunction = ingest(rows, { scale: scales.nps, score: 'Q1' }, { exclude: (row) => (row.Status === 'IP Address' ? undefined : `status ${row.Status}`) });
     expect(byFunction.excludedReasons).toEqual({ 'status Survey Preview': 1, 'status 2': 1 });
-    expect(() => ingest(rows, { scale: scales.nps, score: 'Q1' }, { exclude: { column: 'Statuss', values: [1] } })).not.toThrow();
-    expect(ingest(rows, { scale: scales.nps, score: 'Q1' }, { exclude: { column: 'Statuss', values: [1] } }).excluded).toBe(0);
+    // A rule on a column the rows lack while they have a near name excludes nothing silently: the rows are rejected.
+    const misspelled = ingest(rows, { scale: scales.nps, score: 'Q1' }, { exclude: { column: 'status', values: [1] } });
+    expect([misspelled.excluded, misspelled.rejected, misspelled.rejectedRows[0]?.issues[0]?.message]).toEqual([
+      0,
+      4,
+      'ingest: row 0, exclude (column "status"): expected a column "status" in the row (did you mean "Status"?), got no such column',
+    ]);
+    expect([misspelled.absentColumns, misspelled.rejectedRows[2]?.issues.map((issue) => issue.field)]).toEqual([['status'], ['exclude']]);
+    // A column that is simply not there (no near name) excludes nothing, and is listed as absent.
+    const absent = ingest(rows, { scale: scales.nps, score: 'Q1' }, { exclude: { column: 'Finished', values: ['0'] } });
+    expect([absent.excluded, absent.accepted, absent.absentColumns]).toEqual([0, 4, ['Finished']]);
+  });
+
+  test('decimalComma reads "7,0" and "1,5", still reads "7.0", and refuses a thousands separator (docs/validation.md)', () => {
+    const rows = [{ w: '1.234,5', s: 9 }, { w: '1,5', s: '7,0' }, { w: '1.5', s: '7.0' }];
+    const result = ingest(rows, { scale: scales.nps, score: 's', weight: 'w' }, { decimalComma: true });
+    expect(result.records.map((record) => [record.score, record.weight])).toEqual([
+      [7, 1.5],
+      [7, 1.5],
+    ]);
+    expect(result.rejectedRows[0]?.issues.map((issue) => [issue.field, issue.code])).toEqual([['weight', 'not_a_number']]);
   });
 
   test('array holes are rows, rejected as holes', () => {
     // eslint-disable-next-line no-sparse-arrays
     const result = ingest([{ score: 9 }, , { score: 3 }], { scale: scales.nps });
     expect([result.total, result.accepted, result.rejectedRows[0]?.issues[0]?.code, result.rejectedRows[0]?.row]).toEqual([3, 2, 'hole', 1]);
+  });
+});
+
+describe('a misspelled name is an error, never an absent field', () => {
+  test('an optional column a row lacks while it has a near name rejects the row, with the name it meant', () => {
+    const rows = [
+      { nps: 9, Channel: 'chat', at: '2026-03-01T10:00:00Z' },
+      { nps: 3, at: '2026-03-01T11:00:00Z' },
+    ];
+    const result = ingest(rows, { scale: scales.nps, score: 'nps', channel: 'channel', submittedAt: 'at' });
+    expect([result.accepted, result.rejected]).toEqual([1, 1]);
+    expect(result.rejectedRows[0]?.issues[0]).toMatchObject({ row: 0, field: 'channel', column: 'channel', code: 'missing_column' });
+    expect(result.rejectedRows[0]?.issues[0]?.message).toMatch(/did you mean "Channel"\?/);
+    // Attributes and the weight column too; the wire form reads its own names by the same rule.
+    expect(ingest([{ nps: 9, Plan: 'pro' }], { scale: scales.nps, score: 'nps', attributes: ['plan'] }).rejectedRows[0]?.issues[0]).toMatchObject({ field: 'attributes.plan', code: 'missing_column' });
+    expect(ingest([{ nps: 9, wieght: 2 }], { scale: scales.nps, score: 'nps', weight: 'weight' }).rejectedRows[0]?.issues[0]).toMatchObject({ field: 'weight', code: 'missing_column' });
+    expect(ingest([{ score: 9, submitedAt: '2026-03-01' }], { scale: scales.nps }).rejectedRows[0]?.issues[0]?.message).toMatch(/did you mean "submitedAt"\?/);
+  });
+
+  test('a column another field reads is no near name, and short names count as near only by case', () => {
+    const rows = [{ nps: 9, id: 'R_1', ip: '10.0.0.1' }];
+    // 'cid' is one edit from 'id', but 'id' is the respondent id: not a misspelling of the customer id.
+    expect(ingest(rows, { scale: scales.nps, score: 'nps', respondentId: 'id', customerId: 'cid' }).accepted).toBe(1);
+    // 'ip' is one edit from 'id', but two letters are too few to call that a misspelling…
+    expect(ingest(rows, { scale: scales.nps, score: 'nps', customerId: 'id2', respondentId: 'ID' }).rejectedRows[0]?.issues[0]?.message).toMatch(/did you mean "id"\?/);
+    expect(ingest([{ nps: 9, ip: 'x' }], { scale: scales.nps, score: 'nps', respondentId: 'id' }).accepted).toBe(1);
+  });
+
+  test('required fields must be mapped, and skip values per column must name a mapped column, whatever the row form', () => {
+    expect(() => ingest([], { scale: scales.nps, score: 'nps', required: ['channel'] })).toThrow(/expected a required field that the mapping maps \(channel is not mapped\), got "channel" at mapping.required/);
+    expect(() => ingest([['9']], { scale: scales.nps, score: 'nps' }, { columns: ['nps'], skipValues: { NPS: [-99] } })).toThrow(/a column the mapping reads \(did you mean "nps"\?\), got "NPS" at options.skipValues.NPS/);
+    expect(() => ingest([['9']], { scale: scales.nps, score: 'nps' }, { columns: 'first-row', skipValues: { NPS: [-99] } })).toThrow(/options.skipValues.NPS/);
+  });
+
+  test("with columns: 'first-row', an input without any row, or a hole before the header, is an error", () => {
+    expect(() => ingest([], { scale: scales.nps, score: 'nps' }, { columns: 'first-row' })).toThrow(/ingest: expected a header row \(options.columns is 'first-row'\), and the input has no rows at all/);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => ingest([, ['nps'], ['9']], { scale: scales.nps, score: 'nps' }, { columns: 'first-row' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(ingest([['nps']], { scale: scales.nps, score: 'nps' }, { columns: 'first-row' }).total).toBe(0);
   });
 });
 

@@ -23,7 +23,7 @@ describe('parseTimestamp', () => {
   });
 
   test('reads Unix seconds when told (Delighted sends created_at in seconds)', () => {
-    expect(iso(1772323200, { unit: 's' })).toBe('2026-03-01T00:00:00.000Z');
+    expect(iso(1772323200, { timestampUnit: 's' })).toBe('2026-03-01T00:00:00.000Z');
   });
 
   test.each([
@@ -49,7 +49,7 @@ describe('parseTimestamp', () => {
     expect(iso('1990-06-01', { earliest: new Date('1980-01-01') })).toBe('1990-06-01T00:00:00.000Z');
     const parsed = parseTimestamp(1772323200, { latest: new Date('2030-01-01') });
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.expected).toMatch(/this looks like Unix seconds: pass unit 's'/);
+    if (!parsed.ok) expect(parsed.expected).toMatch(/this looks like Unix seconds: pass timestampUnit 's'/);
   });
 
   test('empty cells give no date', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeNPS, CxMetricsError, defineScale, ingest, isSameScale, scales, tallyAnswers, tallyCounts } from 'cx-metrics';
+import { computeNPS, CxMetricsError, defineScale, ingest, isSameScale, mergeTallies, scales, tallyAnswers, tallyCounts } from 'cx-metrics';
 
 const range = (scale: { bands: readonly { name: string; min: number; max: number }[] }, name: string): [number, number] => {
   const band = scale.bands.find((candidate) => candidate.name === name);
@@ -121,6 +121,15 @@ describe('every scale is checked, wherever it comes from', () => {
     // A scale read back from JSON is checked, and then works like the preset it came from.
     const fromJSON = JSON.parse(JSON.stringify(scales.nps)) as typeof scales.nps;
     expect(computeNPS([9, 10, 3], { scale: fromJSON }).score).toBeCloseTo(100 / 3, 12);
+  });
+
+  test('two scales of one id that differ say how, since the ids alone read "expected nps, got nps"', () => {
+    const shifted = defineScale({ ...scales.nps, bands: [{ name: 'detractor', min: 0, max: 5, sentiment: 'negative' }, { name: 'passive', min: 6, max: 8, sentiment: 'neutral' }, { name: 'promoter', min: 9, max: 10, sentiment: 'positive' }] });
+    const a = tallyAnswers([9], { scale: scales.nps });
+    const b = tallyAnswers([9], { scale: shifted });
+    expect(() => mergeTallies([a, b])).toThrow(
+      /^mergeTallies: expected answers on scale 'nps' \(this 'nps' has bands detractor 0–5 negative, passive 6–8 neutral, promoter 9–10 positive instead of detractor 0–6 negative, passive 7–8 neutral, promoter 9–10 positive; convert explicitly with convertTally\), got "scale 'nps'" at tallies\[1\].scale$/,
+    );
   });
 
   test('holes in bands and unknown keys are refused, with the near names', () => {

@@ -136,11 +136,27 @@ describe('segmentBy', () => {
     expect(() => segmentBy(records, 'channel', { satisfied: { min: 4, max: 5 } })).toThrow(/^segmentBy: expected an option of NPS/);
   });
 
+  test('every option is checked before a row is read: a typo must not cost a pass over a large file', () => {
+    let read = 0;
+    function* counted(): Generator<{ score: number; channel: string }> {
+      for (const row of rows) {
+        read++;
+        yield row;
+      }
+    }
+    expect(() => segmentBy(counted(), 'channel', { scale: scales.nps, value: 'score', minimumN: -1 })).toThrow(/options.minimumN/);
+    expect(() => segmentBy(counted(), 'channel', { scale: scales.nps, value: 'score', adjust: 'holmes' as never })).toThrow(/options.adjust/);
+    expect(() => segmentBy(counted(), 'channel', { scale: scales.nps, value: 'score', level: 2 })).toThrow(/options.level/);
+    expect(read).toBe(0);
+    // Without a scale, the metric's options are checked at the first record, before the rest.
+    expect(() => segmentBy(records, 'channel', { level: 2 })).toThrow(/options.level/);
+  });
+
   test('refuses what it cannot read, instead of crashing or guessing', () => {
     expect(() => segmentBy(records, 'channel', { suppressSmall: 'yes' as never })).toThrow(/expected true or false, got "yes" at options.suppressSmall/);
     expect(() => segmentBy([...records.slice(0, 2), { score: 9 } as never], 'channel')).toThrow(/a record made by ingest, like the first row/);
     expect(() => segmentBy(rows, (row, index) => (index === 0 ? row.channel : [row.channel, row.plan]), { scale: scales.nps, value: 'score' })).toThrow(
-      /expected a key of 1 value, like the first row's, got an array of length 2 at rows\[1\].key/,
+      /expected a key shaped like the first row's: a single value, not an array, got an array of length 2 at rows\[1\].key/,
     );
     expect(() => segmentBy({ length: Infinity } as never, 'channel', { scale: scales.nps, value: 'score' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(() => segmentBy(records, 'channel', null as never)).toThrow(/expected an options object, got null at options/);

@@ -103,7 +103,9 @@ describe('rollingWindows', () => {
   });
 
   test('refuses a window that is neither days nor months', () => {
-    expect(() => rollingWindows(days, { ...base, window: { weeks: 2 } as never })).toThrow(/rollingWindows: expected a window \{ days \} or \{ months \}/);
+    expect(() => rollingWindows(days, { ...base, window: { weeks: 2 } as never })).toThrow(/rollingWindows: expected a known window key \(days, months\), got "weeks" at options.window.weeks/);
+    expect(() => rollingWindows(days, { ...base, window: { day: 7 } as never })).toThrow(/did you mean "days"/);
+    expect(() => rollingWindows(days, { ...base, window: {} as never })).toThrow(/rollingWindows: expected a window \{ days \} or \{ months \}/);
   });
 });
 
@@ -128,11 +130,31 @@ describe('one timestamp rule for every series', () => {
       { nps: 9, at: '0050-06-15T12:00:00Z' },
       { nps: 3, at: '0050-07-01T12:00:00Z' },
     ];
-    const series = trend(rows, { ...base, unit: 'month' });
+    // Plain rows are read like ingest reads them: 1970 to 100 years ahead unless the bounds say otherwise.
+    expect(trend(rows, { ...base, unit: 'month' }).rows).toEqual({ total: 2, placed: 0, undated: 0, invalidTime: 0, outOfRange: 2 });
+    const series = trend(rows, { ...base, unit: 'month', earliest: new Date('0001-01-01T00:00:00Z') });
     expect(series.buckets.map((bucket) => bucket.label)).toEqual(['0050-06', '0050-07']);
     expect(series.buckets[0]?.start.getUTCFullYear()).toBe(50);
-    const far = trend([{ nps: 9, at: new Date(8.64e15) }], { ...base, unit: 'year' });
+    const far = trend([{ nps: 9, at: new Date(8.64e15) }], { ...base, unit: 'year', latest: new Date(8.64e15) });
     expect(far.buckets.map((bucket) => bucket.label)).toEqual(['+275760']);
+  });
+
+  test('Unix seconds with timestampUnit, and from must come before to', () => {
+    const rows = [{ nps: 9, at: 1772323200 }, { nps: 3, at: '1772409600' }];
+    expect(trend(rows, { ...base, unit: 'day' }).rows.outOfRange).toBe(2);
+    expect(trend(rows, { ...base, unit: 'day', timestampUnit: 's' }).buckets.map((bucket) => [bucket.label, bucket.n])).toEqual([
+      ['2026-03-01', 1],
+      ['2026-03-02', 1],
+    ]);
+    const at = new Date('2026-03-01T00:00:00Z');
+    expect(() => trend(rows, { ...base, unit: 'day', from: at, to: at })).toThrow(/trend: expected a time "to" after "from"/);
+  });
+
+  test('a series of more buckets than anyone can read is refused before it is built', () => {
+    const rows = [{ nps: 9, at: '2026-03-01T10:00:00Z' }];
+    expect(() => trend(rows, { ...base, unit: 'day', from: new Date('1700-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() => trend(rows, { ...base, unit: 'day', from: new Date('1700-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') })).toThrow(/from and to that span at most 100000 day buckets \(a shorter span, or a longer unit\), got "1700-01-01 to 2099-12-31" at options.from/);
+    expect(() => trend([{ nps: 9, at: new Date(-8.64e15) }, { nps: 9, at: new Date(8.64e15) }], { ...base, unit: 'day', earliest: new Date(-8.64e15), latest: new Date(8.64e15) })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
   test('wall-clock times without an offset are read in the series time zone', () => {

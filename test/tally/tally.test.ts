@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { thrown } from '../support/thrown.js';
 import { computeNPS, convertTally, CxMetricsError, ingest, mergeTallies, scales, Tally, TallyBuilder, tallyAnswers, tallyAnswersAsync, tallyCounts } from 'cx-metrics';
 
 const nps = scales.nps;
@@ -255,6 +256,39 @@ describe('tallies from outside: tallyCounts takes what database drivers return',
   });
 });
 
+describe('tallyCounts row lists: every row a row, every column name meant', () => {
+  test('a row list with a stray entry refuses the entry instead of reading the list as per-point counts', () => {
+    const error = thrown(() => tallyCounts(nps, [{ point: 10, count: 3 }, 5] as never));
+    expect(error.issues[0]).toMatchObject({ code: 'invalid_type', path: ['counts', 1] });
+  });
+
+  test('a column near an expected name (weight_sum for weightSum) is a misspelling, not an unweighted tally', () => {
+    const rows = [{ point: 10, count: 2, weight_sum: 3, weightSquareSum: 5 }];
+    const error = thrown(() => tallyCounts(nps, rows));
+    expect(error.message).toMatch(/expected the column name "weightSum" \(or name it in options.columns\), got "weight_sum" at counts\[0\].weight_sum; expected a column "weightSum" in every row/);
+    expect(error.issues).toHaveLength(2);
+    expect(thrown(() => tallyCounts(nps, [{ point: 10, Count: 2 }])).issues.map((issue) => issue.code)).toEqual(['unknown_name', 'missing_column']);
+    // Unrelated columns (a segment, a label) are left alone.
+    expect(tallyCounts(nps, [{ point: 10, count: 2, channel: 'chat' }]).answered).toBe(2);
+  });
+
+  test('Σw for a NULL group that the counts do not have is refused, not dropped', () => {
+    const counts = new Map<number | null, number>([[10, 2]]);
+    const error = thrown(() => tallyCounts(nps, counts, { weightSums: new Map([[10, 3], [null, 1]]), weightSquareSums: new Map([[10, 5]]) }));
+    expect(error.message).toMatch(/a NULL key only when the counts have a NULL group/);
+  });
+
+  test('sums no weights could have are refused: a positive Σw below the smallest weight; rounding never lifts the effective n above n', () => {
+    expect(() => tallyCounts(nps, [{ point: 10, count: 1, weightSum: 1e-300, weightSquareSum: 1e-300 }])).toThrow(/weight sums of answers whose weights are 0 or at least 1e-100/);
+    expect(() => tallyCounts(nps, [{ point: 10, count: 1, weightSum: 0, weightSquareSum: 1 }])).toThrow(expect.objectContaining({ code: 'invalid_tally' }));
+    // 0.1 + 0.1 + 0.1 = 0.30000000000000004 and Σw² = 0.030000000000000006: (Σw)²/Σw² = 3.0000000000000004 in floating point.
+    const result = computeNPS([9, 9, 9], { weights: [0.1, 0.1, 0.1] });
+    expect(result.effectiveN).toBe(3);
+    const tally = tallyAnswers([9, 9, 9], { scale: nps, weights: [0.1, 0.1, 0.1] });
+    expect(computeNPS(Tally.fromJSON(JSON.parse(JSON.stringify(tally)))).effectiveN).toBe(3);
+  });
+});
+
 describe('Tally.fromJSON checks every invariant a tally has', () => {
   const json = JSON.parse(JSON.stringify(tallyAnswers([10, 9, null, 'x'], { scale: nps, weights: [1, 2, 1, 1] }))) as Record<string, unknown>;
 
@@ -303,6 +337,17 @@ describe('holes, missing weights and names', () => {
     const tally = tallyAnswers(rows, { scale: nps, value: 'NPS', weights: 'w', maxInvalidExamples: 5 });
     expect([tally.answered, tally.invalid, tally.invalidAnswers[0]?.code]).toEqual([2, 1, 'missing_column']);
     expect(() => tallyAnswers(rows, { scale: nps, value: 'nps' })).toThrow(/tallyAnswers: expected a field that rows have \(did you mean "NPS"\?\), got "nps" at options.value/);
+  });
+
+  test('records bring their own score: a value option with records is refused, and a copy of a record is told apart from a record', () => {
+    const { records } = ingest([{ score: 10, weight: 2, attributes: { w: 1 } }], { scale: nps });
+    expect(() => tallyAnswers(records, { value: 'score' } as never)).toThrow(/tallyAnswers: expected no value option for records: a record brings its own score, scale and weight, got "score" at options.value/);
+    // weights by name read the record field first, then an attribute
+    expect(tallyAnswers(records, { weights: 'w' } as never).weightSums[10]).toBe(1);
+    const copies = records.map((record) => ({ ...record }));
+    expect(() => computeNPS(copies)).toThrow(/a record made by ingest; this is a copy of one .* ingest the copies again with ingest\(copies, \{ scale \}\)/);
+    expect(() => computeNPS(JSON.parse(JSON.stringify(records)) as unknown[])).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(computeNPS(ingest(copies, { scale: nps }).records).score).toBe(100);
   });
 
   test('inputs with an unbounded length are refused, not looped over forever', () => {
