@@ -44,7 +44,7 @@ export { proportionDifferenceTest } from './stats/proportionDifferenceTest.js';
 export { proportionInterval } from './stats/proportionInterval.js';
 export { responseStandardSchema } from './records/responseStandardSchema.js';
 export { rollingWindows } from './segments/rollingWindows.js';
-export { roundShares } from './report/roundShares.js';
+export { roundShares } from './stats/roundShares.js';
 export { sampleSizeForNPS } from './stats/sampleSizeForNPS.js';
 export { sampleSizeForProportion } from './stats/sampleSizeForProportion.js';
 export { scales } from './scales/scales.js';
@@ -96,13 +96,13 @@ export type { ProportionIntervalMethod, ProportionIntervalOptions } from './stat
 export type { PValueAdjustment } from './stats/adjustPValues.js';
 export type { ResponseInput } from './records/ResponseInput.js';
 export type { RollingWindow, RollingWindowOptions, RollingWindowSeries, WindowLength, WindowOfDays, WindowOfMonths } from './segments/rollingWindows.js';
-export type { RoundSharesOptions } from './report/roundShares.js';
+export type { RoundSharesOptions } from './stats/roundShares.js';
 export type { SampleSizeForProportionOptions } from './stats/sampleSizeForProportion.js';
 export type { SampleSummary, TIntervalOptions } from './stats/tInterval.js';
 export type { Scales } from './scales/scales.js';
 export type { SegmentBy, SegmentOptions } from './segments/SegmentCollector.js';
 export type { SegmentComparison, SegmentRow, SegmentTable } from './segments/SegmentTable.js';
-export type { SegmentKeyValue } from './tally/TallyGroups.js';
+export type { SegmentKeyValue } from './tally/KeyedGroups.js';
 export type {
   StandardSchemaFailure,
   StandardSchemaIssue,

@@ -3,7 +3,7 @@ import type { PValueAdjustment } from '../stats/adjustPValues.js';
 import type { Interval } from '../stats/Interval.js';
 import type { ComparisonTest } from '../stats/TestResult.js';
 import type { Tally } from '../tally/Tally.js';
-import type { SegmentKeyValue } from '../tally/TallyGroups.js';
+import type { SegmentKeyValue } from '../tally/KeyedGroups.js';
 import type { MetricResult } from './metricFunctions.js';
 
 /** A segment against the rest of the table (or the overall), with a p-value adjusted over the table. */
