@@ -1,4 +1,5 @@
 import { guard } from '../internal/guard.js';
+import { fail, type Path } from '../internal/issue.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { ResponseRecord } from './ResponseRecord.js';
 
@@ -59,7 +60,23 @@ export function makeRecord<S extends Scale>(fields: ResponseRecord<S>): Response
  * ```
  */
 export function isResponseRecord(value: unknown): value is ResponseRecord {
-  return guard('isResponseRecord', () => {
-    return typeof value === 'object' && value !== null && IngestedRecord.has(value);
-  });
+  return guard('isResponseRecord', () => isRecord(value));
+}
+
+/** {@link isResponseRecord} for the hot paths of the library: the brand check alone, no guard. */
+export function isRecord(value: unknown): value is ResponseRecord {
+  return typeof value === 'object' && value !== null && IngestedRecord.has(value);
+}
+
+/**
+ * Throws `invalid_input` unless a row is a record: a copy of one (a spread, `structuredClone`, a
+ * JSON round trip) is told apart, with what to do about it. `what` says what the caller expected.
+ */
+export function assertRecord(functionName: string, value: unknown, path: Path, what = 'a record made by ingest'): asserts value is ResponseRecord {
+  if (isRecord(value)) return;
+  const copy = typeof value === 'object' && value !== null && 'scaleId' in value && 'scale' in value && 'attributes' in value && 'score' in value;
+  const expected = copy
+    ? `${what}; this is a copy of one (a spread, structuredClone or JSON copy is a plain object, not a checked record): ingest the copies again with ingest(copies, { scale })`
+    : what;
+  fail(functionName, 'invalid_input', 'invalid_type', expected, value, path);
 }

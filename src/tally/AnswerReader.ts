@@ -3,7 +3,7 @@ import { fail, makeIssue, throwIssues, type Path } from '../internal/issue.js';
 import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight.js';
 import { didYouMean } from '../internal/nearNames.js';
 import type { FieldSource } from '../records/IngestMapping.js';
-import { isResponseRecord } from '../records/isResponseRecord.js';
+import { assertRecord, isRecord } from '../records/isResponseRecord.js';
 import { ABSENT, NamedField } from '../records/readField.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import { checkScale } from '../scales/checkScale.js';
@@ -96,22 +96,13 @@ export class AnswerReader<Row> {
   /** Chooses the reading from the first row (records or not), and the scale. */
   start(first: unknown): void {
     if (this.#mode !== undefined) return;
-    const records = isResponseRecord(first);
+    const records = isRecord(first);
     const value = this.#valueOption;
     const weights = this.#weightsOption;
     if (records && value !== undefined) {
       fail(this.#fn, 'invalid_option', 'invalid_value', 'no value option for records: a record brings its own score, scale and weight', value, ['options', 'value']);
     }
-    if (!records && value === undefined && looksLikeRecord(first)) {
-      fail(
-        this.#fn,
-        'invalid_input',
-        'invalid_type',
-        'a record made by ingest; this is a copy of one (a spread, structuredClone or JSON copy is a plain object, not a checked record): ingest the copies again with ingest(copies, { scale })',
-        first,
-        [...this.#rowsPath, 0],
-      );
-    }
+    if (!records && value === undefined && looksLikeRecord(first)) assertRecord(this.#fn, first, [...this.#rowsPath, 0]);
     // Names are read by the one rule: for records a record field, else an attribute.
     if (typeof value === 'string') {
       const field = (this.#valueName = new NamedField(value, false, false));
@@ -152,7 +143,7 @@ export class AnswerReader<Row> {
 
   /** A record brings its own score, scale and weight; it must be on the scale of the first. */
   #addRecord(accumulator: Accumulator, row: Row, index: number): void {
-    if (!isResponseRecord(row)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a record made by ingest, like the first row (records and other rows do not mix)', row, [...this.#rowsPath, index]);
+    if (!isRecord(row)) assertRecord(this.#fn, row, [...this.#rowsPath, index], 'a record made by ingest, like the first row (records and other rows do not mix)');
     const record = row as ResponseRecord;
     const scale = this.scale as Scale;
     if (record.scale !== scale) assertSameScale(this.#fn, scale, record.scale, [...this.#rowsPath, index, 'scale']);

@@ -1,0 +1,220 @@
+import { DAY, timeOf } from '../internal/dates.js';
+import { fail, type Path } from '../internal/issue.js';
+import { didYouMean } from '../internal/nearNames.js';
+import { checkDateOption, checkOptions, type EveryKeyListed } from '../internal/options.js';
+import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
+import { TimeZone } from '../internal/timeZone.js';
+import { assertRecord } from '../records/isResponseRecord.js';
+import { NamedField } from '../records/readField.js';
+import type { ResponseRecord } from '../records/ResponseRecord.js';
+import type { SegmentBy } from '../segments/SegmentCollector.js';
+import { KeyedGroups, type SegmentKeyValue } from '../tally/KeyedGroups.js';
+import { BandLookup, CustomerAnswers } from './CustomerAnswers.js';
+import { judgeCustomer } from './judgeCustomer.js';
+import type { CustomerRisk, LoyaltyRiskResult, RiskRecordAccounting } from './LoyaltyRiskResult.js';
+import { resolveRiskPolicy, type RiskPolicy, type RiskPolicyInput } from './riskPolicy.js';
+import { summarizeRisk } from './summarizeRisk.js';
+
+/** Options for {@link classifyLoyaltyRisk}. */
+export interface LoyaltyRiskOptions {
+  /** The moment of the verdicts. Default: the latest `submittedAt` among the records (never the wall clock), so a result can be reproduced. Later answers are ignored and counted. */
+  readonly asOf?: Date | undefined;
+  /** The rules: windows, thresholds, the table, the drop rule, the rollup, the next steps. Every rule left out takes its default ({@link defaultRiskPolicy}). */
+  readonly policy?: RiskPolicyInput | undefined;
+  /** Segments for the summary, as in {@link segmentBy}: a record field or attribute, several (a cross-tab), or an accessor; read from each customer's latest record. */
+  readonly by?: SegmentBy<ResponseRecord> | undefined;
+  /** The IANA time zone the dates in reasons are written in. Default `'UTC'`. */
+  readonly timeZone?: string | undefined;
+}
+
+/** Options for {@link classifyLoyaltyRiskAsync}. */
+export interface LoyaltyRiskAsyncOptions extends LoyaltyRiskOptions {
+  /** Stops reading when aborted (the promise rejects with `aborted`). */
+  readonly signal?: AbortSignalLike | undefined;
+}
+
+const SYNC_OPTION_NAMES = ['asOf', 'policy', 'by', 'timeZone'] as const satisfies readonly (keyof LoyaltyRiskOptions)[];
+true satisfies EveryKeyListed<keyof LoyaltyRiskOptions, (typeof SYNC_OPTION_NAMES)[number]>;
+/** The option names of the async entry. */
+export const ASYNC_OPTION_NAMES: readonly (keyof LoyaltyRiskAsyncOptions)[] = [...SYNC_OPTION_NAMES, 'signal'];
+/** The option names of the sync entry. */
+export const LOYALTY_OPTION_NAMES: readonly (keyof LoyaltyRiskOptions)[] = SYNC_OPTION_NAMES;
+
+/** What a record is to the classifier, by the metric of its scale. */
+const RELATIONSHIP = 1;
+const TRANSACTIONAL = 2;
+const OTHER = 0;
+
+/**
+ * Reads records one at a time into per-customer state (the grouping engine, keyed by customer),
+ * then judges every customer: the engine under {@link classifyLoyaltyRisk} and
+ * {@link classifyLoyaltyRiskAsync}. Every record is counted in exactly one place of the
+ * accounting. Without an `asOf` the window is not known until the last record; transactional
+ * answers that are already before it (by the latest time so far, which only grows) are counted
+ * and let go, so the state stays per customer and recent.
+ */
+export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
+  readonly #fn: string;
+  readonly #policy: RiskPolicy;
+  readonly #asOf: number | undefined;
+  readonly #zone: TimeZone;
+  readonly #by: SegmentBy<ResponseRecord> | undefined;
+  readonly #effortSpan: number;
+  readonly #metricKind: Readonly<Record<string, number>>;
+  readonly #bands = new BandLookup();
+  readonly #byCustomerId: KeyedGroups<CustomerAnswers>;
+  readonly #byRespondentId: KeyedGroups<CustomerAnswers>;
+  /** The latest time of any record read (the default asOf). */
+  #latest = -Infinity;
+  #total = 0;
+  #skipped = 0;
+  #otherMetric = 0;
+  #undated = 0;
+  #afterAsOf = 0;
+  #noCustomer = 0;
+
+  constructor(functionName: string, options: LoyaltyRiskAsyncOptions | undefined, names: readonly string[]) {
+    const fn = functionName;
+    this.#fn = fn;
+    const checked = checkOptions(fn, options, names);
+    this.#asOf = checkDateOption(fn, checked.asOf, ['options', 'asOf']);
+    this.#policy = resolveRiskPolicy(fn, checked.policy, ['options', 'policy']);
+    this.#zone = new TimeZone(fn, checked.timeZone ?? 'UTC', ['options', 'timeZone']);
+    const by = checked.by;
+    if (by !== undefined && typeof by !== 'string' && typeof by !== 'function' && !(Array.isArray(by) && by.length > 0 && by.every((name) => typeof name === 'string'))) {
+      fail(fn, 'invalid_option', 'invalid_type', 'a field name, a non-empty array of field names, or an accessor (record, row) => key', by, ['options', 'by']);
+    }
+    this.#by = by;
+    this.#effortSpan = this.#policy.effortWindow.days * DAY;
+    this.#metricKind = { nps: RELATIONSHIP, ces: OTHER, csat: OTHER, ...Object.fromEntries(this.#policy.transactional.map((metric) => [metric, TRANSACTIONAL])) };
+    this.#byCustomerId = new KeyedGroups<CustomerAnswers>(fn, ['records'], (key) => new CustomerAnswers(key[0] as string, 'customerId'));
+    this.#byRespondentId = new KeyedGroups<CustomerAnswers>(fn, ['records'], (key) => new CustomerAnswers(key[0] as string, 'respondentId'));
+  }
+
+  /** One record, counted in exactly one place. */
+  row(record: ResponseRecord, index: number): void {
+    assertRecord(this.#fn, record, ['records', index]);
+    this.#total++;
+    const submitted = record.submittedAt;
+    if (submitted === undefined) {
+      this.#undated++;
+      return;
+    }
+    const time = timeOf(submitted);
+    if (time > this.#latest) this.#latest = time;
+    if (this.#asOf !== undefined && time > this.#asOf) {
+      this.#afterAsOf++;
+      return;
+    }
+    const kind = this.#metricKind[record.scale.metric ?? ''] ?? OTHER;
+    if (kind === OTHER) {
+      this.#otherMetric++;
+      return;
+    }
+    const customer =
+      record.customerId !== undefined ? this.#byCustomerId.get(record.customerId, index) : record.respondentId !== undefined ? this.#byRespondentId.get(record.respondentId, index) : undefined;
+    if (customer === undefined) {
+      this.#noCustomer++;
+      return;
+    }
+    customer.saw(record, time);
+    const score = record.score;
+    if (score === null) {
+      this.#skipped++;
+      return;
+    }
+    const answer = { record, time, band: this.#bands.bandOf(record.scale, score) };
+    if (kind === RELATIONSHIP) customer.addRelationship(answer);
+    else customer.addInteraction(answer, (this.#asOf ?? this.#latest) - this.#effortSpan);
+  }
+
+  /** A hole in the input is no record: refused like any other non-record. */
+  hole(index: number): void {
+    assertRecord(this.#fn, undefined, ['records', index]);
+  }
+
+  /** Every customer judged, the portfolio summarized, every record accounted for. */
+  finish(): LoyaltyRiskResult {
+    const asOf = this.#asOf ?? (this.#latest === -Infinity ? undefined : this.#latest);
+    const customers = [...this.#byCustomerId.groups(), ...this.#byRespondentId.groups()].map((group) => group.state);
+    let relationship = 0;
+    let superseded = 0;
+    let interactions = 0;
+    let beforeEffortWindow = 0;
+    const judged: CustomerRisk[] = [];
+    if (asOf !== undefined) {
+      const segmentOf = this.#segmentReader(customers);
+      for (const customer of customers) {
+        const verdict = judgeCustomer(customer, { policy: this.#policy, asOf, zone: this.#zone });
+        relationship += customer.contacts.length;
+        superseded += customer.relationshipAnswers - customer.contacts.length;
+        interactions += verdict.interactions;
+        beforeEffortWindow += customer.beforeWindow + customer.interactions.length - verdict.interactions;
+        judged.push(Object.freeze({ ...verdict, segment: segmentOf(customer) }));
+      }
+    }
+    const records: RiskRecordAccounting = Object.freeze({
+      total: this.#total,
+      relationship,
+      superseded,
+      interactions,
+      beforeEffortWindow,
+      skipped: this.#skipped,
+      otherMetric: this.#otherMetric,
+      undated: this.#undated,
+      afterAsOf: this.#afterAsOf,
+      noCustomer: this.#noCustomer,
+    });
+    judged.sort(worklistOrder);
+    return Object.freeze({
+      asOf: asOf === undefined ? undefined : new Date(asOf),
+      policy: this.#policy,
+      customers: Object.freeze(judged),
+      summary: summarizeRisk(this.#fn, judged, this.#policy, records, this.#by !== undefined),
+    });
+  }
+
+  /** Reads each customer's segment from their latest record, by the one naming rule; a name no customer has is an error with the near names. */
+  #segmentReader(customers: readonly CustomerAnswers[]): (customer: CustomerAnswers) => readonly SegmentKeyValue[] | undefined {
+    const by = this.#by;
+    if (by === undefined) return () => undefined;
+    const fn = this.#fn;
+    if (typeof by === 'function') {
+      return (customer) => {
+        const record = customer.latestRecord as ResponseRecord;
+        const key: unknown = by(record, record.row);
+        const parts = Array.isArray(key) ? (key as unknown[]) : [key];
+        parts.forEach((part, at) => {
+          const ok = part === null || part === undefined || ((typeof part === 'string' || typeof part === 'number' || typeof part === 'boolean' || typeof part === 'bigint') && !Number.isNaN(part));
+          if (!ok) fail(fn, 'invalid_input', 'invalid_type', 'a segment key value that is a string, number (not NaN), boolean, null or undefined', part, ['records', record.row, 'key', at]);
+        });
+        return Object.freeze(parts as SegmentKeyValue[]);
+      };
+    }
+    const names = typeof by === 'string' ? [by] : by;
+    const fields = names.map((name) => new NamedField(name, true, true, true));
+    const keys = new Map<CustomerAnswers, readonly SegmentKeyValue[]>();
+    for (const customer of customers) keys.set(customer, Object.freeze(fields.map((field) => field.read(customer.latestRecord) as SegmentKeyValue)));
+    fields.forEach((field, at) => {
+      if (customers.length > 0 && field.missing === customers.length) {
+        const path: Path = typeof by === 'string' ? ['options', 'by'] : ['options', 'by', at];
+        fail(fn, 'invalid_option', 'unknown_name', `a record field with values or an attribute that some customer's latest record has${didYouMean(field.name, field.offered)}`, field.name, path);
+      }
+    });
+    return (customer) => keys.get(customer);
+  }
+}
+
+const TIER_RANK: Readonly<Record<string, number>> = { critical: 0, 'at-risk': 1, watch: 2, stable: 3, unknown: 4 };
+
+/** The worklist: tier (critical first, unknown last), then weighted high effort (highest first), then the latest answer (latest first), then the id. */
+function worklistOrder(a: CustomerRisk, b: CustomerRisk): number {
+  const descending = (x: number, y: number): number => (x === y ? 0 : x > y ? -1 : 1);
+  return (
+    (TIER_RANK[a.tier] as number) - (TIER_RANK[b.tier] as number) ||
+    descending(a.weightedHighEffort ?? -1, b.weightedHighEffort ?? -1) ||
+    descending(a.lastAnswerAt?.getTime() ?? -Infinity, b.lastAnswerAt?.getTime() ?? -Infinity) ||
+    (a.identifiedBy === b.identifiedBy ? 0 : a.identifiedBy === 'customerId' ? -1 : 1) ||
+    (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0)
+  );
+}
