@@ -78,11 +78,44 @@ type Shapes = readonly ((value: unknown) => unknown)[];
 const any = (value: unknown): never => value as never;
 const records = cx.ingest([{ score: 9 }, { score: 3 }], { scale: scales.nps }).records;
 const tally = cx.tallyAnswers([9, 3], { scale: scales.nps });
+const loyaltyRecords = [
+  ...cx.ingest([{ score: 9, customerId: 'A', submittedAt: '2026-06-01T00:00:00Z' }, { score: 3, customerId: 'B', submittedAt: '2026-06-01T00:00:00Z' }], { scale: scales.nps }).records,
+  ...cx.ingest([{ score: 1, customerId: 'A', submittedAt: '2026-07-01T00:00:00Z' }], { scale: scales.ces7 }).records,
+];
+const loyalty = cx.classifyLoyaltyRisk(loyaltyRecords);
 const entries: Readonly<Record<string, Shapes>> = {
   adjustPValues: [(v) => cx.adjustPValues(any(v)), (v) => cx.adjustPValues([0.1, any(v)]), (v) => cx.adjustPValues([0.1], any(v))],
   agrestiCoullInterval: [(v) => cx.agrestiCoullInterval(any(v), 10), (v) => cx.agrestiCoullInterval(3, any(v)), (v) => cx.agrestiCoullInterval(3, 10, any(v))],
   betaQuantile: [(v) => cx.betaQuantile(any(v), 2, 3), (v) => cx.betaQuantile(0.5, any(v), 3), (v) => cx.betaQuantile(0.5, 2, any(v))],
   clopperPearsonInterval: [(v) => cx.clopperPearsonInterval(any(v), 10), (v) => cx.clopperPearsonInterval(3, 10, any(v))],
+  classifyLoyaltyRisk: [
+    (v) => cx.classifyLoyaltyRisk(any(v)),
+    (v) => cx.classifyLoyaltyRisk([...loyaltyRecords, v] as never),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, any(v)),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { asOf: any(v) }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { by: any(v) }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { by: () => v }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { timeZone: any(v) }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: any(v) }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { effortWindow: { days: any(v) } } }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { tiers: any(v) } }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { tiers: { ...cx.defaultRiskPolicy.tiers, promoter: any(v) } } }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { transactional: any(v) } }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { accountThresholds: any(v) } }),
+  ],
+  classifyLoyaltyRiskAsync: [(v) => cx.classifyLoyaltyRiskAsync(any(v)), (v) => cx.classifyLoyaltyRiskAsync(loyaltyRecords, { signal: any(v) }), (v) => cx.classifyLoyaltyRiskAsync(loyaltyRecords, { policy: any(v) })],
+  cochranArmitageTest: [(v) => cx.cochranArmitageTest(any(v), [10, 10]), (v) => cx.cochranArmitageTest([1, 2], any(v)), (v) => cx.cochranArmitageTest([1, any(v)], [10, 10]), (v) => cx.cochranArmitageTest([1, 2], [10, 10], any(v)), (v) => cx.cochranArmitageTest([1, 2], [10, 10], { scores: [1, any(v)] })],
+  compareRiskSnapshots: [(v) => cx.compareRiskSnapshots(any(v), loyalty), (v) => cx.compareRiskSnapshots(loyalty, any(v)), (v) => cx.compareRiskSnapshots(loyalty, loyalty, any(v)), (v) => cx.compareRiskSnapshots(loyalty, { ...loyalty, customers: [v] } as never)],
+  defaultRiskPolicy: [(v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { ...cx.defaultRiskPolicy, rollup: any(v) } }), (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { ...cx.defaultRiskPolicy, nextSteps: { ...cx.defaultRiskPolicy.nextSteps, unknown: any(v) } } })],
+  evaluateRiskTiers: [
+    (v) => cx.evaluateRiskTiers(any(v), new Map()),
+    (v) => cx.evaluateRiskTiers(loyalty, any(v)),
+    (v) => cx.evaluateRiskTiers(loyalty, new Map([['A', any(v)]])),
+    (v) => cx.evaluateRiskTiers(loyalty, { A: any(v) }),
+    (v) => cx.evaluateRiskTiers(loyalty, [{ customerId: v, churned: true }]),
+    (v) => cx.evaluateRiskTiers(loyalty, [{ customerId: 'A', churned: true }], any(v)),
+    (v) => cx.evaluateRiskTiers(loyalty, [{ customerId: 'A', churned: true }], { scores: any(v) }),
+  ],
   compareCES: [(v) => cx.compareCES(any(v), [1, 2], { scale: scales.ces7 }), (v) => cx.compareCES([1, 2], [any(v)], { scale: scales.ces7 }), (v) => cx.compareCES([1, 2], [1, 2], any(v))],
   compareCSAT: [(v) => cx.compareCSAT(any(v), [5]), (v) => cx.compareCSAT([5], [any(v)]), (v) => cx.compareCSAT([5], [4], any(v))],
   compareNPS: [(v) => cx.compareNPS(any(v), [9]), (v) => cx.compareNPS([9], [any(v)]), (v) => cx.compareNPS([9], [3], any(v)), (v) => cx.compareNPS([9], [3], { level: any(v) })],

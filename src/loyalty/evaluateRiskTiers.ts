@@ -103,6 +103,7 @@ export function evaluateRiskTiers<Row = never>(result: LoyaltyRiskResult, outcom
 
     // The outcomes, by id, every one checked.
     const known = new Map<string, boolean>();
+    const seen = new Set<string>();
     const issues: CxMetricsIssue[] = [];
     const take = (id: unknown, value: unknown, path: readonly (string | number)[]): void => {
       if (typeof id !== 'string' || id === '') {
@@ -110,9 +111,10 @@ export function evaluateRiskTiers<Row = never>(result: LoyaltyRiskResult, outcom
         return;
       }
       const outcome = outcomeOf(value);
-      if (outcome === undefined) issues.push(makeIssue(fn, 'invalid_value', 'an outcome: true or false (or 1 or 0)', value, path));
-      else if (known.has(id)) issues.push(makeIssue(fn, 'duplicate', 'each customer once', id, path));
+      if (seen.has(id)) issues.push(makeIssue(fn, 'duplicate', 'each customer once', id, path));
+      else if (outcome === undefined) issues.push(makeIssue(fn, 'invalid_value', 'an outcome: true or false (or 1 or 0)', value, path));
       else known.set(id, outcome);
+      seen.add(id);
     };
     if (outcomes instanceof Map) {
       for (const [id, value] of outcomes) take(id, value, ['outcomes', String(id)]);
