@@ -1,18 +1,16 @@
+import { timeOf } from '../internal/dates.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
-import type { Band, Scale } from '../scales/defineScale.js';
 
-/** An answer kept for a verdict: the record, its time, and its band (read once). */
-export interface Answer {
-  readonly record: ResponseRecord;
-  readonly time: number;
-  readonly band: Band | undefined;
-}
+/** The time of a record the classifier kept (every kept record has one). */
+export const timeOfRecord = (record: ResponseRecord): number => timeOf(record.submittedAt as Date);
 
-/** One respondent of a customer: their latest NPS answer and the one before it. */
+/** One respondent of a customer: their latest NPS answer and the one before it, with their times. */
 export interface Contact {
   readonly key: string;
-  latest: Answer;
-  previous: Answer | undefined;
+  latest: ResponseRecord;
+  latestTime: number;
+  previous: ResponseRecord | undefined;
+  previousTime: number;
 }
 
 /**
@@ -30,25 +28,9 @@ export function compareAnswers(a: ResponseRecord, aTime: number, b: ResponseReco
   return text(a.respondentId, b.respondentId) || text(a.interactionId, b.interactionId) || text(a.customerId, b.customerId);
 }
 
-/** The band of every point of a scale, looked up once per scale. */
-export class BandLookup {
-  #scale: Scale | undefined;
-  #bands: readonly (Band | undefined)[] = [];
-  readonly #cache = new Map<Scale, readonly (Band | undefined)[]>();
-
-  /** The band of a score on a scale (undefined when no band holds it). */
-  bandOf(scale: Scale, score: number): Band | undefined {
-    if (scale !== this.#scale) {
-      let bands = this.#cache.get(scale);
-      if (bands === undefined) {
-        bands = Array.from({ length: scale.max - scale.min + 1 }, (_, at) => scale.bands.find((band) => band.min <= scale.min + at && scale.min + at <= band.max));
-        this.#cache.set(scale, bands);
-      }
-      this.#scale = scale;
-      this.#bands = bands;
-    }
-    return this.#bands[score - scale.min];
-  }
+/** Whether record `a` comes after record `b` in the total order (times read from the records). */
+export function later(a: ResponseRecord, b: ResponseRecord): boolean {
+  return compareAnswers(a, timeOfRecord(a), b, timeOfRecord(b)) > 0;
 }
 
 /** Lists longer than this are searched through a Map (accounts with many contacts). */
@@ -57,8 +39,8 @@ const CONTACTS_IN_A_LIST = 8;
 /**
  * What one customer's records leave behind: per contact the latest NPS answer and the one
  * before it, the transactional answers that may still fall in the effort window, and the latest
- * record (for the segment). Memory grows with the customer's contacts and recent interactions,
- * never with all of their history.
+ * record (for the segment). Records are kept as they are (no copy per record). Memory grows with
+ * the customer's contacts and recent interactions, never with all of their history.
  */
 export class CustomerAnswers {
   readonly id: string;
@@ -67,8 +49,10 @@ export class CustomerAnswers {
   #contactIndex: Map<string, Contact> | undefined;
   /** Scored NPS answers read (each contact's latest, and the superseded ones). */
   relationshipAnswers: number = 0;
-  readonly interactions: Answer[] = [];
-  /** Transactional answers left out because they fell before the effort window as it then stood. */
+  /** Scored transactional answers that may fall in the effort window, and their times (a parallel list: no object per answer). */
+  readonly interactions: ResponseRecord[] = [];
+  readonly interactionTimes: number[] = [];
+  /** Transactional answers let go because they fell before the effort window as it then stood. */
   beforeWindow: number = 0;
   #pruneAt = 16;
   /** The latest record of the customer that was read (any used metric, skipped answers included). */
@@ -89,40 +73,49 @@ export class CustomerAnswers {
   }
 
   /** A scored NPS answer: it becomes its contact's latest, the one before it, or is superseded. */
-  addRelationship(answer: Answer): void {
+  addRelationship(record: ResponseRecord, time: number): void {
     this.relationshipAnswers++;
-    const key = answer.record.respondentId ?? '';
+    const key = record.respondentId ?? '';
     const contact = this.#contact(key);
     if (contact === undefined) {
-      const added: Contact = { key, latest: answer, previous: undefined };
+      const added: Contact = { key, latest: record, latestTime: time, previous: undefined, previousTime: Number.NaN };
       this.contacts.push(added);
       if (this.#contactIndex !== undefined) this.#contactIndex.set(key, added);
       else if (this.contacts.length > CONTACTS_IN_A_LIST) this.#contactIndex = new Map(this.contacts.map((each) => [each.key, each]));
       return;
     }
-    if (later(answer, contact.latest)) {
+    if (compareAnswers(record, time, contact.latest, contact.latestTime) > 0) {
       contact.previous = contact.latest;
-      contact.latest = answer;
-    } else if (contact.previous === undefined || later(answer, contact.previous)) {
-      contact.previous = answer;
+      contact.previousTime = contact.latestTime;
+      contact.latest = record;
+      contact.latestTime = time;
+    } else if (contact.previous === undefined || compareAnswers(record, time, contact.previous, contact.previousTime) > 0) {
+      contact.previous = record;
+      contact.previousTime = time;
     }
   }
 
   /** A scored transactional answer, unless it is already before `cutoff` (the start of the effort window as far as it is known). */
-  addInteraction(answer: Answer, cutoff: number): void {
-    if (answer.time < cutoff) {
+  addInteraction(record: ResponseRecord, time: number, cutoff: number): void {
+    if (time < cutoff) {
       this.beforeWindow++;
       return;
     }
-    this.interactions.push(answer);
-    if (this.interactions.length >= this.#pruneAt) {
-      // Drop what has fallen before the window since; amortized over the pushes.
+    const interactions = this.interactions;
+    const times = this.interactionTimes;
+    interactions.push(record);
+    times.push(time);
+    if (interactions.length >= this.#pruneAt) {
+      // Let go of what has fallen before the window since; amortized over the pushes.
       let kept = 0;
-      for (const each of this.interactions) {
-        if (each.time >= cutoff) this.interactions[kept++] = each;
-        else this.beforeWindow++;
+      for (let at = 0; at < interactions.length; at++) {
+        if ((times[at] as number) >= cutoff) {
+          interactions[kept] = interactions[at] as ResponseRecord;
+          times[kept++] = times[at] as number;
+        } else this.beforeWindow++;
       }
-      this.interactions.length = kept;
+      interactions.length = kept;
+      times.length = kept;
       this.#pruneAt = Math.max(16, 2 * kept);
     }
   }
@@ -132,9 +125,4 @@ export class CustomerAnswers {
     for (const contact of this.contacts) if (contact.key === key) return contact;
     return undefined;
   }
-}
-
-/** Whether answer `a` comes after answer `b` in the total order. */
-export function later(a: Answer, b: Answer): boolean {
-  return compareAnswers(a.record, a.time, b.record, b.time) > 0;
 }

@@ -10,9 +10,14 @@ function shares(counts: readonly number[]): PortfolioShare[] {
   return counts.map((count, at) => ({ count, percent: total === 0 ? undefined : (100 * count) / total, rounded: rounded?.[at] }));
 }
 
-/** Customers per tier, every tier listed. */
+const TIER_INDEX: ReadonlyMap<string, number> = new Map(RISK_TIERS.map((tier, at) => [tier, at]));
+const ROW_INDEX: ReadonlyMap<string, number> = new Map(RELATIONSHIP_ROWS.map((row, at) => [row, at]));
+const COLUMN_INDEX: ReadonlyMap<string, number> = new Map(EFFORT_COLUMNS.map((column, at) => [column, at]));
+
+/** Customers per tier, every tier listed, in one pass. */
 function tierCounts(customers: readonly CustomerRisk[]): readonly TierCount[] {
-  const counts = RISK_TIERS.map((tier) => customers.filter((customer) => customer.tier === tier).length);
+  const counts = RISK_TIERS.map(() => 0);
+  for (const customer of customers) (counts[TIER_INDEX.get(customer.tier) as number] as number)++;
   return Object.freeze(shares(counts).map((share, at) => Object.freeze({ tier: RISK_TIERS[at] as TierCount['tier'], ...share })));
 }
 
@@ -22,7 +27,9 @@ function tierCounts(customers: readonly CustomerRisk[]): readonly TierCount[] {
  */
 export function summarizeRisk(functionName: string, customers: readonly CustomerRisk[], policy: RiskPolicy, records: RiskRecordAccounting, bySegment: boolean): RiskSummary {
   const cells = RELATIONSHIP_ROWS.flatMap((relationship) => EFFORT_COLUMNS.map((effort) => ({ relationship, effort })));
-  const cellShares = shares(cells.map((cell) => customers.filter((customer) => customer.relationshipRow === cell.relationship && customer.effortColumn === cell.effort).length));
+  const cellCounts = cells.map(() => 0);
+  for (const customer of customers) (cellCounts[(ROW_INDEX.get(customer.relationshipRow) as number) * EFFORT_COLUMNS.length + (COLUMN_INDEX.get(customer.effortColumn) as number)] as number)++;
+  const cellShares = shares(cellCounts);
   let segments: readonly RiskSegment[] | undefined;
   if (bySegment) {
     // The same grouping engine as every table: segment key → the segment's customers.

@@ -22,20 +22,22 @@ export interface KeyedGroup<State> {
 export class KeyedGroups<State> {
   readonly #fn: string;
   readonly #rowsPath: Path;
-  readonly #create: (key: readonly SegmentKeyValue[], index: number) => State;
+  readonly #create: (key: unknown, index: number) => State;
   #depth: number | undefined;
   /** Whether keys are arrays (a cross-tab), from the first key. */
   #arrayKeys = false;
   readonly #single = new Map<unknown, State>();
   readonly #nested = new Map<unknown, unknown>();
-  readonly #groups: KeyedGroup<State>[] = [];
+  /** Keys as met (a one-part key as itself, a cross-tab key as its checked parts) and their states: two lists, no object per group. */
+  readonly #keys: unknown[] = [];
+  readonly #states: State[] = [];
 
   /**
    * @param functionName - the public function, for errors
    * @param rowsPath - where the rows are in the caller's arguments, for errors
-   * @param create - makes the state of a new key (the key is checked and frozen first)
+   * @param create - makes the state of a new key (checked first): a one-part key as itself, a cross-tab key as its frozen parts
    */
-  constructor(functionName: string, rowsPath: Path, create: (key: readonly SegmentKeyValue[], index: number) => State) {
+  constructor(functionName: string, rowsPath: Path, create: (key: unknown, index: number) => State) {
     this.#fn = functionName;
     this.#rowsPath = rowsPath;
     this.#create = create;
@@ -49,12 +51,18 @@ export class KeyedGroups<State> {
 
   /** How many groups there are. */
   get size(): number {
-    return this.#groups.length;
+    return this.#states.length;
   }
 
-  /** Every group's key and state, in order of first appearance. */
+  /** Every state, in order of first appearance. */
+  states(): readonly State[] {
+    return this.#states;
+  }
+
+  /** Every group's key (frozen, one part per field) and state, in order of first appearance. */
   groups(): readonly KeyedGroup<State>[] {
-    return this.#groups;
+    const oneValue = !this.#arrayKeys;
+    return this.#states.map((state, at) => ({ key: Object.freeze(oneValue ? [this.#keys[at] as SegmentKeyValue] : [...(this.#keys[at] as SegmentKeyValue[])]), state }));
   }
 
   /** A new key, a cross-tab key, or a key whose shape differs from the first. */
@@ -62,7 +70,7 @@ export class KeyedGroups<State> {
     if (this.#depth === undefined) this.#arrayKeys = Array.isArray(key);
     const depth = this.#depthOf(key, index);
     if (depth === 1 && !this.#arrayKeys) {
-      const state = this.#make([key], index);
+      const state = this.#make(key, undefined, index);
       this.#single.set(key, state);
       return state;
     }
@@ -75,17 +83,19 @@ export class KeyedGroups<State> {
     }
     const last = parts[parts.length - 1];
     let state = level.get(last) as State | undefined;
-    if (state === undefined) level.set(last, (state = this.#make(parts, index)));
+    if (state === undefined) level.set(last, (state = this.#make(undefined, parts, index)));
     return state;
   }
 
-  #make(parts: readonly unknown[], index: number): State {
-    parts.forEach((part, at) => {
-      if (!isPrimitive(part)) fail(this.#fn, 'invalid_input', 'invalid_type', 'a segment key value that is a string, number (not NaN), boolean, null or undefined', part, [...this.#rowsPath, index, 'key', at]);
-    });
-    const key = Object.freeze([...(parts as readonly SegmentKeyValue[])]);
-    const state = this.#create(key, index);
-    this.#groups.push({ key, state });
+  /** The state of a new key: a one-part key as itself, or the parts of a cross-tab key. */
+  #make(single: unknown, parts: readonly unknown[] | undefined, index: number): State {
+    const refuse = (part: unknown, at: number): never => fail(this.#fn, 'invalid_input', 'invalid_type', 'a segment key value that is a string, number (not NaN), boolean, null or undefined', part, [...this.#rowsPath, index, 'key', at]);
+    if (parts === undefined) {
+      if (!isPrimitive(single)) refuse(single, 0);
+    } else parts.forEach((part, at) => isPrimitive(part) || refuse(part, at));
+    const state = this.#create(parts === undefined ? single : Object.freeze([...parts]), index);
+    this.#keys.push(parts === undefined ? single : [...parts]);
+    this.#states.push(state);
     return state;
   }
 

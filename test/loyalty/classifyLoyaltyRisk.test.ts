@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { classifyLoyaltyRisk, classifyLoyaltyRiskAsync, type CustomerRisk, CxMetricsError, defaultRiskPolicy, ingest, type RiskPolicyInput, scales } from 'cx-metrics';
 import { thrown } from '../support/thrown.js';
-import { type AnswerSpec, history } from './build.js';
+import { type AnswerSpec, history, json } from './build.js';
 
 const asOf = new Date('2026-11-20T12:00:00Z');
 const only = (specs: readonly AnswerSpec[], policy?: RiskPolicyInput): CustomerRisk => {
@@ -82,6 +82,10 @@ describe('relationship', () => {
       ['interaction', 'ces7', 7, 'T-90', false],
     ]);
     expect([customer.tier, customer.nextStep, customer.lastAnswerAt?.toISOString()]).toEqual(['watch', 'close-the-loop', '2026-11-20T12:00:00.000Z']);
+    // Worked out when first read, then kept; JSON carries them; the verdict is frozen.
+    expect(customer.reasons).toBe(customer.reasons);
+    expect((JSON.parse(JSON.stringify(customer)) as { explanation: string }).explanation).toBe(customer.explanation);
+    expect(Object.isFrozen(customer)).toBe(true);
   });
 
   test('the latest NPS answer in the window counts; an older latest one makes the relationship stale', () => {
@@ -251,7 +255,7 @@ describe('determinism and accounting', () => {
     const records = history([...specs, ...tie]);
     const forward = classifyLoyaltyRisk(records, { asOf });
     const backward = classifyLoyaltyRisk([...records].reverse(), { asOf });
-    expect(backward).toEqual(forward);
+    expect(json(backward)).toEqual(json(forward));
     // Both NPS answers of T are at the same time; 6 is the later row, so T is a detractor whose 10 came "before".
     const t = forward.customers.find((customer) => customer.customerId === 'T');
     expect([t?.relationship, t?.relationshipDrop]).toEqual(['detractor', true]);
@@ -262,7 +266,7 @@ describe('determinism and accounting', () => {
     async function* source(): AsyncGenerator<(typeof records)[number]> {
       yield* records;
     }
-    expect(await classifyLoyaltyRiskAsync(source(), { asOf })).toEqual(classifyLoyaltyRisk(records, { asOf }));
+    expect(json(await classifyLoyaltyRiskAsync(source(), { asOf }))).toEqual(json(classifyLoyaltyRisk(records, { asOf })));
     const controller = new AbortController();
     controller.abort();
     await expect(classifyLoyaltyRiskAsync(source(), { signal: controller.signal })).rejects.toMatchObject({ code: 'aborted' });
