@@ -1,8 +1,9 @@
 // The library's main job on the bundled sample (examples/data/responses.csv, made by
 // scripts/generate-sample.ts): rows of an export become records, every row accounted for, and
-// NPS, CSAT and CES come out with their intervals, by channel and by month. Run with `npm run demo`.
+// NPS, CSAT and CES come out with their intervals, by channel and by month; then the loyalty risk
+// of accounts from their NPS and CES histories. Run with `npm run demo`.
 import { readFileSync } from 'node:fs';
-import { computeCES, computeCSAT, computeNPS, type IngestResult, ingest, type Interval, roundShares, type Scale, scales, segmentBy, trend } from 'cx-metrics';
+import { classifyLoyaltyRisk, computeCES, computeCSAT, computeNPS, evaluateRiskTiers, type IngestResult, ingest, type Interval, roundShares, type Scale, scales, segmentBy, trend } from 'cx-metrics';
 
 // The sample has no quoted cells, so splitting lines is a faithful CSV reader here.
 const cells = readFileSync(new URL('./data/responses.csv', import.meta.url), 'utf8')
@@ -68,3 +69,25 @@ if (rejected.length > 0) {
     for (const issue of issues) console.log(`  line ${row + 1} (${cells[row]?.[0]}), ${issue.column}: ${issue.received} (${issue.code})`);
   }
 }
+
+// Loyalty risk: transactional CES read together with relational NPS, per account
+// (examples/data/relationship.csv and interactions.csv), checked against who churned afterwards.
+const table = (file: string): string[][] =>
+  readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+const relationship = ingest(table('relationship.csv'), { scale: scales.nps, score: 'nps', respondentId: 'contact_id', customerId: 'customer_id', submittedAt: 'submitted_at', attributes: ['plan'] }, { columns: 'first-row' });
+const interactions = ingest(table('interactions.csv'), { scale: scales.ces7, score: 'ces', respondentId: 'contact_id', customerId: 'customer_id', interactionId: 'ticket_id', submittedAt: 'submitted_at', channel: 'channel' }, { columns: 'first-row' });
+const risk = classifyLoyaltyRisk([...relationship.records, ...interactions.records]);
+const day = (date: Date | undefined): string => date?.toISOString().slice(0, 10) ?? '–';
+console.log(`\nLoyalty risk of ${risk.summary.customers} accounts as of ${day(risk.asOf)} (CES of the last 90 days read with the NPS of the last 365)`);
+console.log(`  ${risk.summary.tiers.map((tier) => `${tier.tier} ${tier.count} (${tier.rounded}%)`).join(', ')}`);
+console.log('  Worklist, first five:');
+for (const customer of risk.customers.slice(0, 5)) {
+  console.log(`  ${customer.customerId}  ${customer.tier.padEnd(8)} → ${customer.nextStep}: ${customer.explanation}`);
+}
+const outcomes = new Map(table('outcomes.csv').slice(1).map(([id, churned]) => [id as string, churned === 'true']));
+const evaluation = evaluateRiskTiers(risk, outcomes);
+console.log('  Checked against who churned afterwards (examples/data/outcomes.csv):');
+console.log(`  ${evaluation.tiers.map((tier) => `${tier.tier} ${tier.events.count}/${tier.withOutcome}`).join(', ')}; churn rises with the tier: one-sided p = ${evaluation.trend?.pValueIncreasing.toPrecision(2) ?? '–'}`);

@@ -49,7 +49,7 @@ export class CustomerAnswers {
   #contactIndex: Map<string, Contact> | undefined;
   /** Scored NPS answers read (each contact's latest, and the superseded ones). */
   relationshipAnswers: number = 0;
-  /** Scored transactional answers that may fall in the effort window, and their times (a parallel list: no object per answer). */
+  /** Scored transactional answers that may fall in the effort window, oldest first, and their times (a parallel list: no object per answer). */
   readonly interactions: ResponseRecord[] = [];
   readonly interactionTimes: number[] = [];
   /** Transactional answers let go because they fell before the effort window as it then stood. */
@@ -64,11 +64,19 @@ export class CustomerAnswers {
     this.identifiedBy = identifiedBy;
   }
 
-  /** Notes a record read for this customer, for the segment of its latest one. */
-  saw(record: ResponseRecord, time: number): void {
+  /** The latest record that has every segment field (with `by` as names): the segment is read from it. */
+  segmentRecord: ResponseRecord | undefined;
+  segmentTime: number = -Infinity;
+
+  /** Notes a record read for this customer: the latest one, and the latest one that has the segment fields. */
+  saw(record: ResponseRecord, time: number, hasSegment: boolean): void {
     if (this.latestRecord === undefined || compareAnswers(record, time, this.latestRecord, this.latestTime) > 0) {
       this.latestRecord = record;
       this.latestTime = time;
+    }
+    if (hasSegment && (this.segmentRecord === undefined || compareAnswers(record, time, this.segmentRecord, this.segmentTime) > 0)) {
+      this.segmentRecord = record;
+      this.segmentTime = time;
     }
   }
 
@@ -101,10 +109,21 @@ export class CustomerAnswers {
       this.beforeWindow++;
       return;
     }
+    // Kept in the total order (oldest first), so that sums over them do not depend on the order
+    // the records came in (floating-point addition is not associative). Exports arrive mostly in
+    // time order, so the new answer usually goes at the end.
     const interactions = this.interactions;
     const times = this.interactionTimes;
+    let at = interactions.length;
     interactions.push(record);
     times.push(time);
+    while (at > 0 && compareAnswers(record, time, interactions[at - 1] as ResponseRecord, times[at - 1] as number) < 0) {
+      interactions[at] = interactions[at - 1] as ResponseRecord;
+      times[at] = times[at - 1] as number;
+      at--;
+    }
+    interactions[at] = record;
+    times[at] = time;
     if (interactions.length >= this.#pruneAt) {
       // Let go of what has fallen before the window since; amortized over the pushes.
       let kept = 0;

@@ -5,7 +5,7 @@ import { checkDateOption, checkOptions, type EveryKeyListed } from '../internal/
 import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
 import { TimeZone } from '../internal/timeZone.js';
 import { assertRecord } from '../records/isResponseRecord.js';
-import { NamedField } from '../records/readField.js';
+import { ABSENT, fieldReader, NamedField } from '../records/readField.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
 import type { SegmentBy } from '../segments/SegmentCollector.js';
@@ -22,7 +22,7 @@ export interface LoyaltyRiskOptions {
   readonly asOf?: Date | undefined;
   /** The rules: windows, thresholds, the table, the drop rule, the rollup, the next steps. Every rule left out takes its default ({@link defaultRiskPolicy}). */
   readonly policy?: RiskPolicyInput | undefined;
-  /** Segments for the summary, as in {@link segmentBy}: a record field or attribute, several (a cross-tab), or an accessor; read from each customer's latest record. */
+  /** Segments for the summary, as in {@link segmentBy}: a record field or attribute, several (a cross-tab), or an accessor. Names are read from the customer's latest record that has them all (an interaction survey without `plan` says nothing of the plan); an accessor is given the latest record. */
   readonly by?: SegmentBy<ResponseRecord> | undefined;
   /** The IANA time zone the dates in reasons are written in. Default `'UTC'`. */
   readonly timeZone?: string | undefined;
@@ -60,6 +60,7 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
   readonly #asOf: number | undefined;
   readonly #zone: TimeZone;
   readonly #by: SegmentBy<ResponseRecord> | undefined;
+  readonly #segmentReaders: readonly ((record: unknown) => unknown)[] | undefined;
   readonly #effortSpan: number;
   readonly #metricKind: Readonly<Record<string, number>>;
   readonly #byCustomerId: KeyedGroups<CustomerAnswers>;
@@ -87,6 +88,7 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       fail(fn, 'invalid_option', 'invalid_type', 'a field name, a non-empty array of field names, or an accessor (record, row) => key', by, ['options', 'by']);
     }
     this.#by = by;
+    if (typeof by === 'string' || Array.isArray(by)) this.#segmentReaders = (typeof by === 'string' ? [by] : by).map((name) => fieldReader(name, true));
     this.#effortSpan = this.#policy.effortWindow.days * DAY;
     this.#metricKind = { nps: RELATIONSHIP, ces: OTHER, csat: OTHER, ...Object.fromEntries(this.#policy.transactional.map((metric) => [metric, TRANSACTIONAL])) };
     this.#byCustomerId = new KeyedGroups<CustomerAnswers>(fn, ['records'], (key) => new CustomerAnswers(key as string, 'customerId'));
@@ -125,13 +127,24 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       this.#noCustomer++;
       return;
     }
-    customer.saw(record, time);
+    customer.saw(record, time, this.#hasSegment(record));
     if (record.score === null) {
       this.#skipped++;
       return;
     }
     if (kind === RELATIONSHIP) customer.addRelationship(record, time);
     else customer.addInteraction(record, time, (this.#asOf ?? this.#latest) - this.#effortSpan);
+  }
+
+  /** Whether a record has every segment field (a survey that does not carry `plan` says nothing of the plan). */
+  #hasSegment(record: ResponseRecord): boolean {
+    const readers = this.#segmentReaders;
+    if (readers === undefined) return false;
+    for (const read of readers) {
+      const value = read(record);
+      if (value === ABSENT || value === undefined) return false;
+    }
+    return true;
   }
 
   /** A hole in the input is no record: refused like any other non-record. */
@@ -201,7 +214,8 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
     const names = typeof by === 'string' ? [by] : by;
     const fields = names.map((name) => new NamedField(name, true, true, true));
     const keys = new Map<CustomerAnswers, readonly SegmentKeyValue[]>();
-    for (const customer of customers) keys.set(customer, Object.freeze(fields.map((field) => field.read(customer.latestRecord) as SegmentKeyValue)));
+    // From the latest record that has every field, else the latest record (then the key is undefined).
+    for (const customer of customers) keys.set(customer, Object.freeze(fields.map((field) => field.read(customer.segmentRecord ?? customer.latestRecord) as SegmentKeyValue)));
     fields.forEach((field, at) => {
       if (customers.length > 0 && field.missing === customers.length) {
         const path: Path = typeof by === 'string' ? ['options', 'by'] : ['options', 'by', at];

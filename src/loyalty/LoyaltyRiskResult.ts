@@ -71,7 +71,7 @@ export interface CustomerRisk {
   readonly weightedHighEffort: number | undefined;
   /** The latest answer the verdict used (NPS or transactional), or undefined when none. */
   readonly lastAnswerAt: Date | undefined;
-  /** The customer's segment key (with `by`), from their latest record. */
+  /** The customer's segment key (with `by`), from their latest record that has the segment fields. */
   readonly segment: readonly SegmentKeyValue[] | undefined;
   readonly reasons: readonly RiskReason[];
   /** The reasons as one sentence. */

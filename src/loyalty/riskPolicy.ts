@@ -1,6 +1,8 @@
 import { didYouMean } from '../internal/nearNames.js';
 import { fail, type Path } from '../internal/issue.js';
+import { deepFreeze } from '../internal/deepFreeze.js';
 import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
+import { defaultRiskPolicy } from './defaultRiskPolicy.js';
 
 /**
  * A customer's loyalty-risk tier. The first four are ordered, `stable` < `watch` < `at-risk` <
@@ -102,54 +104,6 @@ const POLICY_KEYS = ['relationshipWindow', 'effortWindow', 'halfLife', 'repeated
 true satisfies EveryKeyListed<keyof RiskPolicy, (typeof POLICY_KEYS)[number]>;
 const THRESHOLD_KEYS = ['detractorBelow', 'promoterAbove'] as const satisfies readonly (keyof AccountThresholds)[];
 true satisfies EveryKeyListed<keyof AccountThresholds, (typeof THRESHOLD_KEYS)[number]>;
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-/**
- * The default policy of {@link classifyLoyaltyRisk}, frozen: spread it to tune one rule
- * (`{ ...defaultRiskPolicy.tiers, passive: { … } }`). Its table reads CES and NPS together as
- * `docs/loyalty-risk.md` explains: one hard interaction of a promoter is a service-recovery case
- * (`watch`, close the loop), repeated ones are real risk (`at-risk`); a detractor is `at-risk`
- * even with easy interactions (a relationship problem effort does not explain: product
- * feedback) and `critical` with any hard one (executive outreach).
- *
- * @example
- * ```ts
- * import { defaultRiskPolicy } from 'cx-metrics';
- *
- * defaultRiskPolicy.tiers.promoter; // => { easy: "stable", single: "watch", repeated: "at-risk" }
- * defaultRiskPolicy.nextSteps.detractor.easy; // => "product-feedback"
- * [defaultRiskPolicy.effortWindow.days, defaultRiskPolicy.relationshipWindow.days]; // => [90, 365]
- * ```
- */
-export const defaultRiskPolicy: RiskPolicy = deepFreeze({
-  relationshipWindow: { days: 365 },
-  effortWindow: { days: 90 },
-  halfLife: { days: 30 },
-  repeatedHighEffort: 2,
-  transactional: ['ces'],
-  rollup: 'latest',
-  accountThresholds: { detractorBelow: 0, promoterAbove: 30 },
-  raiseOnDrop: true,
-  tiers: {
-    promoter: { easy: 'stable', single: 'watch', repeated: 'at-risk' },
-    passive: { easy: 'stable', single: 'watch', repeated: 'at-risk' },
-    detractor: { easy: 'at-risk', single: 'critical', repeated: 'critical' },
-    unknown: { easy: 'unknown', single: 'watch', repeated: 'at-risk' },
-  },
-  nextSteps: {
-    promoter: { easy: 'monitor', single: 'close-the-loop', repeated: 'close-the-loop' },
-    passive: { easy: 'monitor', single: 'close-the-loop', repeated: 'close-the-loop' },
-    detractor: { easy: 'product-feedback', single: 'executive-outreach', repeated: 'executive-outreach' },
-    unknown: { easy: 'ask-relationship', single: 'close-the-loop', repeated: 'close-the-loop' },
-  },
-} satisfies RiskPolicy);
 
 /** A `{ days }` length, greater than 0 and finite. */
 function checkDays(functionName: string, value: unknown, path: Path): Days {

@@ -300,6 +300,12 @@ describe('portfolio summary', () => {
       [['pro'], 2, ['stable', 'watch']],
     ]);
     expect(() => classifyLoyaltyRisk(history(specs), { asOf, by: 'plna' })).toThrow(/did you mean "plan"\?/);
+    // A later survey that does not carry the plan says nothing of it: the segment comes from the latest record that has it.
+    const later = classifyLoyaltyRisk(history([...specs, { scale: 'ces7', score: 6, customer: 'C', at: '2026-11-15' }]), { asOf, by: 'plan' });
+    expect(later.customers.find((customer) => customer.customerId === 'C')?.segment).toEqual(['free']);
+    // An accessor is given the latest record.
+    const byChannel = classifyLoyaltyRisk(history(specs), { asOf, by: (record) => record.scaleId });
+    expect(byChannel.customers.find((customer) => customer.customerId === 'B')?.segment).toEqual(['ces7']);
   });
 });
 
