@@ -12,5 +12,9 @@ test('npm run demo prints NPS, CSAT and CES with intervals, by channel and month
   expect(output).toContain('line 201 (R0200), csat: "6" (out_of_range)');
   expect(output).toMatch(/^ {2}chat +n= *\d+ .*Δ vs rest .*p=0\.\d{3}/m);
   expect(output).toMatch(/^ {2}2026-08 +n= *\d+ .*change .*p=/m);
+  expect(output).toMatch(/^Loyalty risk of 160 accounts as of 2026-\d\d-\d\d/m);
+  expect(output).toMatch(/^ {2}stable \d+ \([\d.]+%\), watch \d+ .*critical \d+ .*unknown \d+/m);
+  expect(output).toMatch(/^ {2}A\d{3} +critical +→ [a-z-]+: /m);
+  expect(output).toMatch(/churn rises with the tier: one-sided p = /);
   expect(output).not.toMatch(/-0\.0\b/);
 }, 30_000);
