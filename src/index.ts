@@ -80,7 +80,7 @@ export type { CochranArmitageOptions, TrendTest } from './stats/cochranArmitageT
 export type { Comparison, ComparisonEmpty, ComparisonScored } from './metrics/ComparisonResult.js';
 export type { ComparisonTest, DifferenceTest } from './stats/TestResult.js';
 export type { AccountThresholds, Days, EffortColumn, EffortLevel, NextStep, PolicyTable, Relationship, RelationshipRollup, RelationshipRow, RiskPolicy, RiskPolicyInput, RiskTier } from './loyalty/riskPolicy.js';
-export type { CompareRiskSnapshotsOptions, CustomerMove, RiskMovement, SnapshotTier, TierMove } from './loyalty/compareRiskSnapshots.js';
+export type { CompareRiskSnapshotsOptions, CustomerMove, RiskMovement, RiskMovementCounts, SnapshotTier, TierMove } from './loyalty/compareRiskSnapshots.js';
 export type { CountColumns, CountValue, PointCounts, PointKey, TallyCountsOptions } from './tally/tallyCounts.js';
 export type { CSATEmpty, CSATOptions, CSATParts, CSATResult, CSATScored } from './metrics/computeCSAT.js';
 export type { CxMetricsErrorCode, CxMetricsIssue, CxMetricsIssueCode, NonEmptyList } from './errors/CxMetricsError.js';

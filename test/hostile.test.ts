@@ -94,7 +94,7 @@ const entries: Readonly<Record<string, Shapes>> = {
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, any(v)),
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { asOf: any(v) }),
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { by: any(v) }),
-    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { by: () => v }),
+    (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { by: () => any(v) }),
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { timeZone: any(v) }),
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: any(v) }),
     (v) => cx.classifyLoyaltyRisk(loyaltyRecords, { policy: { effortWindow: { days: any(v) } } }),

@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import { compareCSAT, compareNPS, computeCES, computeCSAT, computeNPS, convertTally, defineScale, ingest, ingestStream, type Interval, mergeTallies, type MetricResult, type NPSResult, type ResponseRecord, scales, type Scale, segmentBy, type Tally, tallyAnswers } from 'cx-metrics';
+import { classifyLoyaltyRisk, type CustomerRisk, defaultRiskPolicy, type RiskTier, compareCSAT, compareNPS, computeCES, computeCSAT, computeNPS, convertTally, defineScale, ingest, ingestStream, type Interval, mergeTallies, type MetricResult, type NPSResult, type ResponseRecord, scales, type Scale, segmentBy, type Tally, tallyAnswers } from 'cx-metrics';
 
 test('an empty sample has no score, and the type makes callers check', () => {
   const result = computeNPS([9, 10]);
@@ -92,4 +92,22 @@ test('intervals carry their unit in the type: points, percent or scale units', (
   if (ces.score !== undefined) expectTypeOf(ces.ci.unit).toEqualTypeOf<'scale'>();
   const share = computeCSAT([5]).satisfied;
   expectTypeOf(share.percent).toEqualTypeOf<number | undefined>();
+});
+
+test('the loyalty classifier takes records of any scale and names its tiers, rows and steps', () => {
+  const nps = ingest([{ score: 9, customerId: 'A' }], { scale: scales.nps }).records;
+  const ces = ingest([{ score: 2, customerId: 'A' }], { scale: scales.ces5Effort }).records;
+  const result = classifyLoyaltyRisk([...nps, ...ces]);
+  const customer = result.customers[0] as CustomerRisk;
+  expectTypeOf(customer.tier).toEqualTypeOf<RiskTier>();
+  expectTypeOf(customer.nextStep).toEqualTypeOf<'close-the-loop' | 'executive-outreach' | 'product-feedback' | 'ask-relationship' | 'monitor'>();
+  expectTypeOf(result.asOf).toEqualTypeOf<Date | undefined>();
+  expectTypeOf(customer.weightedHighEffort).toEqualTypeOf<number | undefined>();
+  // A policy table is given whole: a row without a cell does not type-check.
+  // @ts-expect-error the repeated cell is missing
+  classifyLoyaltyRisk(nps, { policy: { tiers: { ...defaultRiskPolicy.tiers, passive: { easy: 'stable', single: 'watch' } } } });
+  // @ts-expect-error not a tier
+  classifyLoyaltyRisk(nps, { policy: { tiers: { ...defaultRiskPolicy.tiers, passive: { easy: 'fine', single: 'watch', repeated: 'at-risk' } } } });
+  // @ts-expect-error plain rows are not records
+  classifyLoyaltyRisk([{ score: 9 }]);
 });

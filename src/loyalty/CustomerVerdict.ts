@@ -142,34 +142,21 @@ interface Explanation {
  * million customers are classified without writing a million explanations nobody reads.
  * `JSON.stringify` (through `toJSON`) includes them. Frozen.
  */
+// Declaration merging gives the class the verdict's fields without writing them again.
+export interface CustomerVerdict extends Omit<CustomerRisk, 'reasons' | 'explanation' | 'evidence'> {}
 export class CustomerVerdict implements CustomerRisk {
-  readonly customerId: string;
-  readonly identifiedBy: 'customerId' | 'respondentId';
-  readonly tier: RiskTier;
-  readonly tableTier: RiskTier;
-  readonly relationship: Relationship;
-  readonly relationshipRow: RelationshipRow;
-  readonly relationshipDrop: boolean;
-  readonly accountNPS: number | undefined;
-  readonly effort: EffortLevel;
-  readonly effortColumn: EffortColumn;
-  readonly interactions: number;
-  readonly highEffortInteractions: number;
-  readonly weightedHighEffort: number | undefined;
-  readonly lastAnswerAt: Date | undefined;
-  readonly segment: readonly SegmentKeyValue[] | undefined;
-  readonly nextStep: NextStep;
   readonly #customer: CustomerAnswers;
   readonly #judging: Judging;
   #explained: Explanation | undefined;
 
   constructor(customer: CustomerAnswers, judging: Judging, segment: readonly SegmentKeyValue[] | undefined) {
     const { policy } = judging;
+    const self = this as { -readonly [Key in keyof CustomerVerdict]: CustomerVerdict[Key] };
     this.#customer = customer;
     this.#judging = judging;
-    this.customerId = customer.id;
-    this.identifiedBy = customer.identifiedBy;
-    this.segment = segment;
+    self.customerId = customer.id;
+    self.identifiedBy = customer.identifiedBy;
+    self.segment = segment;
 
     // Relationship: each contact's latest answer within the window, rolled up; and as it stood before the latest answer.
     let lastAnswer = -Infinity;
@@ -187,9 +174,9 @@ export class CustomerVerdict implements CustomerRisk {
       const then = judging.rollUp(customer.contacts, newest);
       drop = then !== undefined && now.category < then.category;
     }
-    this.relationship = relationship;
-    this.relationshipDrop = drop;
-    this.accountNPS = now?.accountNPS;
+    self.relationship = relationship;
+    self.relationshipDrop = drop;
+    self.accountNPS = now?.accountNPS;
 
     // Effort: transactional answers within the effort window, judged by each scale's bands.
     let recent = 0;
@@ -210,18 +197,18 @@ export class CustomerVerdict implements CustomerRisk {
         hardWeights += weight;
       }
     }
-    this.interactions = recent;
-    this.highEffortInteractions = hard;
-    this.weightedHighEffort = recent === 0 ? undefined : hardWeights / weights;
-    this.effort = recent === 0 ? 'none' : hard === 0 ? 'easy' : hard < policy.repeatedHighEffort ? 'single' : 'repeated';
-    this.lastAnswerAt = lastAnswer === -Infinity ? undefined : new Date(lastAnswer);
+    self.interactions = recent;
+    self.highEffortInteractions = hard;
+    self.weightedHighEffort = recent === 0 ? undefined : hardWeights / weights;
+    self.effort = recent === 0 ? 'none' : hard === 0 ? 'easy' : hard < policy.repeatedHighEffort ? 'single' : 'repeated';
+    self.lastAnswerAt = lastAnswer === -Infinity ? undefined : new Date(lastAnswer);
 
     // The table, then the drop rule.
-    this.relationshipRow = relationship === 'stale' ? 'unknown' : relationship;
-    this.effortColumn = this.effort === 'none' ? 'easy' : this.effort;
-    this.tableTier = policy.tiers[this.relationshipRow][this.effortColumn];
-    this.tier = drop && policy.raiseOnDrop && this.tableTier !== 'unknown' ? (ORDERED_TIERS[Math.min(ORDERED_TIERS.indexOf(this.tableTier) + 1, ORDERED_TIERS.length - 1)] as RiskTier) : this.tableTier;
-    this.nextStep = policy.nextSteps[this.relationshipRow][this.effortColumn];
+    self.relationshipRow = relationship === 'stale' ? 'unknown' : relationship;
+    self.effortColumn = this.effort === 'none' ? 'easy' : this.effort;
+    self.tableTier = policy.tiers[this.relationshipRow][this.effortColumn];
+    self.tier = drop && policy.raiseOnDrop && this.tableTier !== 'unknown' ? (ORDERED_TIERS[Math.min(ORDERED_TIERS.indexOf(this.tableTier) + 1, ORDERED_TIERS.length - 1)] as RiskTier) : this.tableTier;
+    self.nextStep = policy.nextSteps[this.relationshipRow][this.effortColumn];
     Object.freeze(this);
   }
 
@@ -243,27 +230,7 @@ export class CustomerVerdict implements CustomerRisk {
   /** Every field, the reasons and the evidence included. */
   toJSON(): CustomerRisk {
     const { reasons, explanation, evidence } = this.#explain();
-    return {
-      customerId: this.customerId,
-      identifiedBy: this.identifiedBy,
-      tier: this.tier,
-      tableTier: this.tableTier,
-      relationship: this.relationship,
-      relationshipRow: this.relationshipRow,
-      relationshipDrop: this.relationshipDrop,
-      accountNPS: this.accountNPS,
-      effort: this.effort,
-      effortColumn: this.effortColumn,
-      interactions: this.interactions,
-      highEffortInteractions: this.highEffortInteractions,
-      weightedHighEffort: this.weightedHighEffort,
-      lastAnswerAt: this.lastAnswerAt,
-      segment: this.segment,
-      reasons,
-      explanation,
-      evidence,
-      nextStep: this.nextStep,
-    };
+    return { ...this, reasons, explanation, evidence };
   }
 
   #explain(): Explanation {

@@ -17,6 +17,7 @@ export type RiskReasonCode =
 
 /** One reason for a verdict: a code to act on, and a sentence a person can read. */
 export interface RiskReason {
+  /** What the reason is, for code that acts on it. */
   readonly code: RiskReasonCode;
   /** E.g. "promoter (10 on 2026-09-02)", "one high-effort interaction (CES 2 of 7 on 2026-11-20, interaction T-118) among 4 in 90 days". */
   readonly message: string;
@@ -27,15 +28,21 @@ export type EvidenceRole = 'relationship' | 'previous-relationship' | 'interacti
 
 /** One answer a verdict used, traceable to its row. */
 export interface RiskEvidence {
+  /** What the answer was used for. */
   readonly role: EvidenceRole;
   /** The record's row in its export. */
   readonly row: number;
+  /** Who gave the answer. */
   readonly respondentId: string | undefined;
   /** The interaction (ticket, call) of a transactional answer. */
   readonly interactionId: string | undefined;
+  /** When the answer was given. */
   readonly submittedAt: Date;
+  /** The scale of the answer. */
   readonly scaleId: string;
+  /** What the scale measures (`nps`, `ces`, `csat`). */
   readonly metric: MetricKind;
+  /** The score on its scale. */
   readonly score: number;
   /** The name of the scale's band the score is in. */
   readonly band: string | undefined;
@@ -53,6 +60,7 @@ export interface CustomerRisk {
   readonly tier: RiskTier;
   /** The tier of the table cell, before the drop rule. */
   readonly tableTier: RiskTier;
+  /** The relationship, from the NPS answers in the relationship window. */
   readonly relationship: Relationship;
   /** The row of the table the relationship reads as (`stale` and `unknown` read as `unknown`). */
   readonly relationshipRow: RelationshipRow;
@@ -60,6 +68,7 @@ export interface CustomerRisk {
   readonly relationshipDrop: boolean;
   /** With `rollup: 'account'`: the account's NPS from each contact's latest answer in the window. */
   readonly accountNPS: number | undefined;
+  /** The effort, from the transactional answers in the effort window. */
   readonly effort: EffortLevel;
   /** The column of the table the effort reads as (`none` and `easy` read as `easy`). */
   readonly effortColumn: EffortColumn;
@@ -73,16 +82,19 @@ export interface CustomerRisk {
   readonly lastAnswerAt: Date | undefined;
   /** The customer's segment key (with `by`), from their latest record that has the segment fields. */
   readonly segment: readonly SegmentKeyValue[] | undefined;
+  /** Why: a code and a sentence for the relationship, the drop (if any) and the effort. */
   readonly reasons: readonly RiskReason[];
   /** The reasons as one sentence. */
   readonly explanation: string;
   /** The answers used, relationship first, then interactions, latest first. */
   readonly evidence: readonly RiskEvidence[];
+  /** What to do, from the policy's table. */
   readonly nextStep: NextStep;
 }
 
 /** A count of customers and its share of all of them: exact, and rounded for display so shares add up to 100. */
 export interface PortfolioShare {
+  /** How many customers. */
   readonly count: number;
   /** count / customers × 100; undefined without customers. No interval: the portfolio is every customer, not a sample. */
   readonly percent: number | undefined;
@@ -92,12 +104,15 @@ export interface PortfolioShare {
 
 /** Customers in one tier. */
 export interface TierCount extends PortfolioShare {
+  /** The tier. */
   readonly tier: RiskTier;
 }
 
 /** Customers in one cell of the policy table (before the drop rule). */
 export interface RiskCell extends PortfolioShare {
+  /** The cell's row. */
   readonly relationship: RelationshipRow;
+  /** The cell's column. */
   readonly effort: EffortColumn;
   /** The cell's tier in the policy. */
   readonly tier: RiskTier;
@@ -105,13 +120,17 @@ export interface RiskCell extends PortfolioShare {
 
 /** The tiers of one segment's customers. */
 export interface RiskSegment {
+  /** The segment: one value per `by` field. */
   readonly key: readonly SegmentKeyValue[];
+  /** Customers in the segment. */
   readonly customers: number;
+  /** Its customers per tier. */
   readonly tiers: readonly TierCount[];
 }
 
 /** Where every record went: each is counted exactly once (`total` is the sum of the rest). */
 export interface RiskRecordAccounting {
+  /** Every record read. */
   readonly total: number;
   /** NPS answers that are a contact's latest (they make the relationship, or show it stale). */
   readonly relationship: number;
@@ -135,6 +154,7 @@ export interface RiskRecordAccounting {
 
 /** The portfolio: tiers, table cells and segments, and where every record went. */
 export interface RiskSummary {
+  /** Customers classified. */
   readonly customers: number;
   /** Every tier, in order (`stable` … `critical`, then `unknown`). */
   readonly tiers: readonly TierCount[];
@@ -142,6 +162,7 @@ export interface RiskSummary {
   readonly cells: readonly RiskCell[];
   /** Per segment, with `by`; in order of the segment keys as first met in the worklist. */
   readonly segments: readonly RiskSegment[] | undefined;
+  /** Where every record went. */
   readonly records: RiskRecordAccounting;
 }
 
@@ -153,5 +174,6 @@ export interface LoyaltyRiskResult {
   readonly policy: RiskPolicy;
   /** One entry per customer, in worklist order: tier (critical first, unknown last), then weighted high effort, then the latest answer, then the id. */
   readonly customers: readonly CustomerRisk[];
+  /** The portfolio. */
   readonly summary: RiskSummary;
 }

@@ -12,15 +12,36 @@ export type TierMove = 'worse' | 'better' | 'other';
 
 /** A customer in both snapshots whose tier changed. */
 export interface CustomerMove {
+  /** The customer. */
   readonly customerId: string;
+  /** Which field identified the customer. */
   readonly identifiedBy: CustomerRisk['identifiedBy'];
+  /** The tier before. */
   readonly from: RiskTier;
+  /** The tier after. */
   readonly to: RiskTier;
+  /** Which way the customer moved. */
   readonly move: TierMove;
   /** The verdict before, with its reasons. */
   readonly before: CustomerRisk;
   /** The verdict after, with its reasons. */
   readonly after: CustomerRisk;
+}
+
+/** How many customers moved each way between two snapshots. */
+export interface RiskMovementCounts {
+  /** To a higher ordered tier. */
+  readonly worse: number;
+  /** To a lower ordered tier. */
+  readonly better: number;
+  /** To or from `unknown`. */
+  readonly other: number;
+  /** In both snapshots, in the same tier. */
+  readonly unchanged: number;
+  /** Only in the later snapshot. */
+  readonly entered: number;
+  /** Only in the earlier snapshot. */
+  readonly left: number;
 }
 
 /** Options for {@link compareRiskSnapshots}. */
@@ -31,16 +52,20 @@ export interface CompareRiskSnapshotsOptions {
 
 /** Movement between two snapshots. */
 export interface RiskMovement {
+  /** The `asOf` of the earlier snapshot. */
   readonly before: Date | undefined;
+  /** The `asOf` of the later snapshot. */
   readonly after: Date | undefined;
   /** Customers by tier before (rows, `absent` for new customers) and after (columns, `absent` for those gone). */
   readonly transitions: Readonly<Record<SnapshotTier, Readonly<Record<SnapshotTier, number>>>>;
   /** Customers in both snapshots whose tier changed: worse first (to the highest tier first), then better, then other; then by id. */
   readonly moved: readonly CustomerMove[];
-  /** Customers only in the later snapshot, and only in the earlier one. */
+  /** Customers only in the later snapshot. */
   readonly entered: readonly CustomerRisk[];
+  /** Customers only in the earlier snapshot. */
   readonly left: readonly CustomerRisk[];
-  readonly counts: { readonly worse: number; readonly better: number; readonly other: number; readonly unchanged: number; readonly entered: number; readonly left: number };
+  /** How many customers moved each way, stayed, entered and left. */
+  readonly counts: RiskMovementCounts;
 }
 
 const OPTION_NAMES = ['allowPolicyChange'] as const satisfies readonly (keyof CompareRiskSnapshotsOptions)[];

@@ -29,6 +29,7 @@ export interface EvaluateRiskTiersOptions<Row = never> {
 
 /** The outcomes of one tier's customers. */
 export interface TierOutcome {
+  /** The tier. */
   readonly tier: RiskTier;
   /** Customers in the tier. */
   readonly customers: number;
@@ -46,10 +47,13 @@ export interface RiskTierEvaluation {
   readonly tiers: readonly TierOutcome[];
   /** The Cochran–Armitage test that the event rate rises with the tier (`pValueIncreasing` is the one-sided p); undefined when it cannot be run (`trendNote` says why). */
   readonly trend: TrendTest | undefined;
+  /** Why there is no trend test, when there is none. */
   readonly trendNote: string | undefined;
   /** Whether the observed rates never fall from one ordered tier to the next (tiers without outcomes skipped). */
   readonly ordered: boolean;
+  /** Customers in the result. */
   readonly customers: number;
+  /** Of those, how many have a known outcome. */
   readonly withOutcome: number;
   /** Customers without a known outcome: counted, left out of the rates. */
   readonly withoutOutcome: number;

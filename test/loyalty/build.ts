@@ -1,7 +1,7 @@
-import { ingest, type ResponseRecord, scales } from 'cx-metrics';
+import { ingest, type ResponseRecord, type Scales, scales } from 'cx-metrics';
 
 /** The scales the loyalty tests use, by a short name. */
-export const SCALES = { nps: scales.nps, ces7: scales.ces7, ces5Effort: scales.ces5Effort, csat5: scales.csat5 } as const;
+export const SCALES: Pick<Scales, 'nps' | 'ces7' | 'ces5Effort' | 'csat5'> = { nps: scales.nps, ces7: scales.ces7, ces5Effort: scales.ces5Effort, csat5: scales.csat5 };
 
 /** One answer of a test history: scale, score (null = skipped), customer, day (or an ISO time), and optional fields. */
 export interface AnswerSpec {
