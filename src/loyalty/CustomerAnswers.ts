@@ -139,6 +139,25 @@ export class CustomerAnswers {
     }
   }
 
+  /** Takes in another customer's answers (the same person known by a respondent id only), as if its records had been read here. */
+  absorb(other: CustomerAnswers, cutoff: number): void {
+    let readded = 0;
+    for (const contact of other.contacts) {
+      this.addRelationship(contact.latest, contact.latestTime);
+      readded++;
+      if (contact.previous !== undefined) {
+        this.addRelationship(contact.previous, contact.previousTime);
+        readded++;
+      }
+    }
+    // The other's superseded answers were counted there; they count here as read.
+    this.relationshipAnswers += other.relationshipAnswers - readded;
+    other.interactions.forEach((record, at) => this.addInteraction(record, other.interactionTimes[at] as number, cutoff));
+    this.beforeWindow += other.beforeWindow;
+    if (other.latestRecord !== undefined) this.saw(other.latestRecord, other.latestTime, false);
+    if (other.segmentRecord !== undefined) this.saw(other.segmentRecord, other.segmentTime, true);
+  }
+
   #contact(key: string): Contact | undefined {
     if (this.#contactIndex !== undefined) return this.#contactIndex.get(key);
     for (const contact of this.contacts) if (contact.key === key) return contact;

@@ -11,7 +11,7 @@ import type { Scale } from '../scales/defineScale.js';
 import type { SegmentBy } from '../segments/SegmentCollector.js';
 import { KeyedGroups, type SegmentKeyValue } from '../tally/KeyedGroups.js';
 import { CustomerAnswers } from './CustomerAnswers.js';
-import { CustomerVerdict, Judging } from './CustomerVerdict.js';
+import { judgeCustomer, Judging } from './judgeCustomer.js';
 import type { CustomerRisk, LoyaltyRiskResult, RiskRecordAccounting } from './LoyaltyRiskResult.js';
 import { resolveRiskPolicy, type RiskPolicy, type RiskPolicyInput } from './riskPolicy.js';
 import { summarizeRisk } from './summarizeRisk.js';
@@ -45,6 +45,8 @@ export const LOYALTY_OPTION_NAMES: readonly (keyof LoyaltyRiskOptions)[] = SYNC_
 const RELATIONSHIP = 1;
 const TRANSACTIONAL = 2;
 const OTHER = 0;
+/** A respondent seen with two different customer ids. */
+const AMBIGUOUS = '\u0000ambiguous';
 
 /**
  * Reads records one at a time into per-customer state (the grouping engine, keyed by customer),
@@ -65,6 +67,10 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
   readonly #metricKind: Readonly<Record<string, number>>;
   readonly #byCustomerId: KeyedGroups<CustomerAnswers>;
   readonly #byRespondentId: KeyedGroups<CustomerAnswers>;
+  /** Each respondent's customer (from records with both ids), or AMBIGUOUS. */
+  readonly #respondentOf = new Map<string, string>();
+  /** The customers known only by a respondent id that stay apart. */
+  #apart: readonly CustomerAnswers[] = [];
   #lastScale: Scale | undefined;
   #lastKind = OTHER;
   /** The latest time of any record read (the default asOf). */
@@ -105,7 +111,6 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       return;
     }
     const time = timeOf(submitted);
-    if (time > this.#latest) this.#latest = time;
     if (this.#asOf !== undefined && time > this.#asOf) {
       this.#afterAsOf++;
       return;
@@ -121,12 +126,19 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       this.#otherMetric++;
       return;
     }
-    const customer =
-      record.customerId !== undefined ? this.#byCustomerId.get(record.customerId, index) : record.respondentId !== undefined ? this.#byRespondentId.get(record.respondentId, index) : undefined;
+    const { customerId, respondentId } = record;
+    let customer: CustomerAnswers | undefined;
+    if (customerId !== undefined) {
+      customer = this.#byCustomerId.get(customerId, index);
+      // Who belongs to whom: a respondent's records without a customer id join that customer at the end.
+      if (respondentId !== undefined) this.#noteRespondent(respondentId, customerId);
+    } else if (respondentId !== undefined) customer = this.#byRespondentId.get(respondentId, index);
     if (customer === undefined) {
       this.#noCustomer++;
       return;
     }
+    // The default asOf: the latest time of the records read (not of those the classifier leaves aside).
+    if (time > this.#latest) this.#latest = time;
     customer.saw(record, time, this.#hasSegment(record));
     if (record.score === null) {
       this.#skipped++;
@@ -134,6 +146,37 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
     }
     if (kind === RELATIONSHIP) customer.addRelationship(record, time);
     else customer.addInteraction(record, time, (this.#asOf ?? this.#latest) - this.#effortSpan);
+  }
+
+  /** Notes that a respondent answered for a customer; a respondent seen with two customers is ambiguous. */
+  #noteRespondent(respondentId: string, customerId: string): void {
+    const known = this.#respondentOf.get(respondentId);
+    if (known === undefined) this.#respondentOf.set(respondentId, customerId);
+    else if (known !== customerId) this.#respondentOf.set(respondentId, AMBIGUOUS);
+  }
+
+  /**
+   * Joins the customers known only by a respondent id to the customer that respondent answered
+   * for elsewhere (an NPS export with the account, a CES export with the contact only), when there
+   * is exactly one; returns how many were joined and how many stay apart as ambiguous.
+   */
+  #joinRespondents(): { joined: number; ambiguous: number } {
+    let joined = 0;
+    let ambiguous = 0;
+    const apart: CustomerAnswers[] = [];
+    const cutoff = (this.#asOf ?? this.#latest) - this.#effortSpan;
+    for (const alone of this.#byRespondentId.states()) {
+      const customerId = this.#respondentOf.get(alone.id);
+      if (customerId === undefined || customerId === AMBIGUOUS) {
+        if (customerId === AMBIGUOUS) ambiguous++;
+        apart.push(alone);
+        continue;
+      }
+      this.#byCustomerId.get(customerId, -1).absorb(alone, cutoff);
+      joined++;
+    }
+    this.#apart = apart;
+    return { joined, ambiguous };
   }
 
   /** Whether a record has every segment field (a survey that does not carry `plan` says nothing of the plan). */
@@ -155,7 +198,8 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
   /** Every customer judged, the portfolio summarized, every record accounted for. */
   finish(): LoyaltyRiskResult {
     const asOf = this.#asOf ?? (this.#latest === -Infinity ? undefined : this.#latest);
-    const customers = [...this.#byCustomerId.states(), ...this.#byRespondentId.states()];
+    const identities = this.#joinRespondents();
+    const customers = [...this.#byCustomerId.states(), ...this.#apart];
     let relationship = 0;
     let superseded = 0;
     let interactions = 0;
@@ -165,7 +209,7 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       const segmentOf = this.#segmentReader(customers);
       const judging = new Judging(this.#policy, asOf, this.#zone);
       for (const customer of customers) {
-        const verdict = new CustomerVerdict(customer, judging, segmentOf(customer));
+        const verdict = judgeCustomer(customer, judging, segmentOf(customer));
         relationship += customer.contacts.length;
         superseded += customer.relationshipAnswers - customer.contacts.length;
         interactions += verdict.interactions;
@@ -190,7 +234,7 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       asOf: asOf === undefined ? undefined : new Date(asOf),
       policy: this.#policy,
       customers: Object.freeze(ordered),
-      summary: summarizeRisk(this.#fn, ordered, this.#policy, records, this.#by !== undefined),
+      summary: summarizeRisk(this.#fn, ordered, this.#policy, records, identities, this.#by !== undefined),
     });
   }
 

@@ -52,7 +52,7 @@ export interface RiskEvidence {
 
 /** One customer's verdict, with everything needed to explain it. */
 export interface CustomerRisk {
-  /** The customer: the records' `customerId`, or their `respondentId` when they have none. */
+  /** The customer: the records' `customerId`, or their `respondentId` when they have none (and the respondent never answered for a customer in other records). */
   readonly customerId: string;
   /** Which field identified the customer. */
   readonly identifiedBy: 'customerId' | 'respondentId';
@@ -164,6 +164,10 @@ export interface RiskSummary {
   readonly segments: readonly RiskSegment[] | undefined;
   /** Where every record went. */
   readonly records: RiskRecordAccounting;
+  /** Respondents whose records had no customer id, joined to the one customer they answered for in other records (a CES export with the contact only, an NPS export with the account). */
+  readonly joinedRespondents: number;
+  /** Respondents seen with more than one customer id: their records without a customer id stay a customer of their own. */
+  readonly ambiguousRespondents: number;
 }
 
 /** What {@link classifyLoyaltyRisk} returns. */

@@ -51,7 +51,7 @@ import type { LoyaltyRiskResult } from './LoyaltyRiskResult.js';
  * ], { scale: scales.ces7 }).records;
  * const result = classifyLoyaltyRisk([...nps, ...ces]);
  * result.customers.map((customer) => [customer.customerId, customer.tier, customer.nextStep]); // => [["B", "at-risk", "product-feedback"], ["A", "watch", "close-the-loop"]]
- * result.customers[1]?.explanation; // => "promoter (10 on 2026-09-02); one high-effort interaction (CES 2 of 7 on 2026-11-20, interaction T-118) among 2 in the 90 days before 2026-11-21"
+ * result.customers[1]?.explanation; // => "promoter (10 on 2026-09-02); one high-effort interaction (CES 2 of 7, difficult, on 2026-11-20, interaction T-118) among 2 interactions in the 90 days up to 2026-11-21"
  * ```
  */
 export function classifyLoyaltyRisk(records: Rows<ResponseRecord>, options?: LoyaltyRiskOptions): LoyaltyRiskResult {

@@ -73,6 +73,15 @@ true satisfies EveryKeyListed<keyof CompareRiskSnapshotsOptions, (typeof OPTION_
 const SNAPSHOT_TIERS: readonly SnapshotTier[] = [...RISK_TIERS, 'absent'];
 const rank = (tier: RiskTier): number => (ORDERED_TIERS as readonly string[]).indexOf(tier);
 
+/** A result's asOf as a time: a Date, or the ISO string a result kept as JSON has. */
+function asOfOf(functionName: string, result: LoyaltyRiskResult, path: Path): number | undefined {
+  const asOf: unknown = result.asOf;
+  if (asOf === undefined || asOf === null) return undefined;
+  const time = asOf instanceof Date ? asOf.getTime() : typeof asOf === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(asOf) ? Date.parse(asOf) : Number.NaN;
+  if (Number.isNaN(time)) fail(functionName, 'invalid_argument', 'invalid_date', 'asOf as a Date, or as the ISO 8601 string of a result kept as JSON', asOf, path);
+  return time;
+}
+
 /** The customers of a result by identity, checked to be a result of {@link classifyLoyaltyRisk}. */
 function customersOf(functionName: string, result: unknown, path: Path): Map<string, CustomerRisk> {
   const customers = (result as LoyaltyRiskResult | undefined)?.customers;
@@ -95,7 +104,7 @@ function customersOf(functionName: string, result: unknown, path: Path): Map<str
  * How customers moved between two snapshots of {@link classifyLoyaltyRisk} (say `asOf` last
  * week and today): the tier transition matrix, and every customer whose tier changed, with both
  * verdicts and their reasons. Customers in only one snapshot are listed as entered or left, never
- * silently dropped. Snapshots must be in time order and made with the same policy (a move caused
+ * silently dropped. A snapshot kept as JSON (`JSON.parse(JSON.stringify(result))`) works too. Snapshots must be in time order and made with the same policy (a move caused
  * by a policy change is not a customer's), unless `allowPolicyChange` says otherwise.
  *
  * @param before - the earlier result
@@ -124,12 +133,17 @@ export function compareRiskSnapshots(before: LoyaltyRiskResult, after: LoyaltyRi
     const allowPolicyChange = checkBoolean(fn, checked.allowPolicyChange, false, ['options', 'allowPolicyChange']);
     const earlier = customersOf(fn, before, ['before']);
     const later = customersOf(fn, after, ['after']);
-    const [from, to] = [before.asOf?.getTime(), after.asOf?.getTime()];
+    const from = asOfOf(fn, before, ['before', 'asOf']);
+    const to = asOfOf(fn, after, ['after', 'asOf']);
     if (from !== undefined && to !== undefined && from > to) {
-      fail(fn, 'invalid_argument', 'out_of_range', `an after snapshot as of ${before.asOf?.toISOString()} or later (are before and after swapped?)`, after.asOf, ['after', 'asOf']);
+      fail(fn, 'invalid_argument', 'out_of_range', `an after snapshot as of ${new Date(from).toISOString()} or later (are before and after swapped?)`, new Date(to), ['after', 'asOf']);
     }
-    if (!allowPolicyChange && JSON.stringify(before.policy) !== JSON.stringify(after.policy)) {
-      fail(fn, 'invalid_argument', 'mismatch', 'snapshots made with the same policy (a move could be the policy change, not the customer; pass allowPolicyChange: true to compare anyway)', 'different policies', ['after', 'policy']);
+    if (!allowPolicyChange) {
+      const rules = Object.keys({ ...before.policy, ...after.policy }) as (keyof LoyaltyRiskResult['policy'])[];
+      const changed = rules.filter((rule) => JSON.stringify(before.policy?.[rule]) !== JSON.stringify(after.policy?.[rule]));
+      if (changed.length > 0) {
+        fail(fn, 'invalid_argument', 'mismatch', 'snapshots made with the same policy (a move could be the policy change, not the customer; pass allowPolicyChange: true to compare anyway)', `different ${changed.join(', ')}`, ['after', 'policy', changed[0] as string]);
+      }
     }
     const transitions = Object.fromEntries(SNAPSHOT_TIERS.map((row) => [row, Object.fromEntries(SNAPSHOT_TIERS.map((column) => [column, 0]))])) as Record<SnapshotTier, Record<SnapshotTier, number>>;
     const moved: CustomerMove[] = [];
@@ -155,8 +169,8 @@ export function compareRiskSnapshots(before: LoyaltyRiskResult, after: LoyaltyRi
     moved.sort((a, b) => moveRank[a.move] - moveRank[b.move] || rank(b.to) - rank(a.to) || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
     const count = (move: TierMove): number => moved.filter((each) => each.move === move).length;
     return Object.freeze({
-      before: before.asOf,
-      after: after.asOf,
+      before: from === undefined ? undefined : new Date(from),
+      after: to === undefined ? undefined : new Date(to),
       transitions: Object.freeze(Object.fromEntries(Object.entries(transitions).map(([row, columns]) => [row, Object.freeze(columns)]))) as RiskMovement['transitions'],
       moved: Object.freeze(moved),
       entered: Object.freeze(entered),

@@ -49,8 +49,8 @@ export interface RiskTierEvaluation {
   readonly trend: TrendTest | undefined;
   /** Why there is no trend test, when there is none. */
   readonly trendNote: string | undefined;
-  /** Whether the observed rates never fall from one ordered tier to the next (tiers without outcomes skipped). */
-  readonly ordered: boolean;
+  /** Whether the observed rates never fall from one ordered tier to the next (tiers without outcomes skipped); undefined when fewer than two ordered tiers have outcomes. */
+  readonly ordered: boolean | undefined;
   /** Customers in the result. */
   readonly customers: number;
   /** Of those, how many have a known outcome. */
@@ -59,6 +59,8 @@ export interface RiskTierEvaluation {
   readonly withoutOutcome: number;
   /** Outcomes of ids that are no customer of the result: counted, not used. */
   readonly outcomesWithoutCustomer: number;
+  /** Outcomes of ids that name two customers (one known by customer id, one by respondent id): counted, not used. */
+  readonly ambiguousOutcomes: number;
 }
 
 const OPTION_NAMES = ['id', 'event', 'scores', 'level'] as const satisfies readonly (keyof EvaluateRiskTiersOptions)[];
@@ -146,18 +148,21 @@ export function evaluateRiskTiers<Row = never>(result: LoyaltyRiskResult, outcom
     // Per tier: customers, those with an outcome, events.
     const tally = new Map<RiskTier, { customers: number; n: number; events: number }>(RISK_TIERS.map((tier) => [tier, { customers: 0, n: 0, events: 0 }]));
     let matched = 0;
+    // An id that names two customers (a customer id and, apart, a respondent id) cannot say whose outcome it is.
+    const named = new Map<string, number>();
+    for (const customer of result.customers) named.set(customer.customerId, (named.get(customer.customerId) ?? 0) + 1);
     for (const customer of result.customers) {
       const counts = tally.get(customer.tier);
       if (counts === undefined) fail(fn, 'invalid_argument', 'invalid_value', `a tier (${RISK_TIERS.join(', ')})`, customer.tier, ['result', 'customers']);
       counts.customers++;
-      const outcome = known.get(customer.customerId);
+      const outcome = named.get(customer.customerId) === 1 ? known.get(customer.customerId) : undefined;
       if (outcome === undefined) continue;
       matched++;
       counts.n++;
       if (outcome) counts.events++;
     }
-    const matchedIds = new Set(result.customers.map((customer) => customer.customerId));
-    const outcomesWithoutCustomer = [...known.keys()].filter((id) => !matchedIds.has(id)).length;
+    const outcomesWithoutCustomer = [...known.keys()].filter((id) => !named.has(id)).length;
+    const ambiguousOutcomes = [...known.keys()].filter((id) => (named.get(id) ?? 0) > 1).length;
     const rate = (tier: RiskTier): number | undefined => {
       const counts = tally.get(tier) as { n: number; events: number };
       return counts.n === 0 ? undefined : counts.events / counts.n;
@@ -177,7 +182,7 @@ export function evaluateRiskTiers<Row = never>(result: LoyaltyRiskResult, outcom
     // Order and trend over the ordered tiers that have outcomes.
     const present = ORDERED_TIERS.map((tier, at) => ({ tier, at, counts: tally.get(tier) as { n: number; events: number } })).filter((each) => each.counts.n > 0);
     const rates = present.map((each) => each.counts.events / each.counts.n);
-    const ordered = rates.every((value, at) => at === 0 || value >= (rates[at - 1] as number));
+    const ordered = rates.length < 2 ? undefined : rates.every((value, at) => at === 0 || value >= (rates[at - 1] as number));
     const events = present.reduce((sum, each) => sum + each.counts.events, 0);
     const n = present.reduce((sum, each) => sum + each.counts.n, 0);
     let trend: TrendTest | undefined;
@@ -200,6 +205,7 @@ export function evaluateRiskTiers<Row = never>(result: LoyaltyRiskResult, outcom
       withOutcome: matched,
       withoutOutcome: result.customers.length - matched,
       outcomesWithoutCustomer,
+      ambiguousOutcomes,
     });
   });
 }

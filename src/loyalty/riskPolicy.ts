@@ -107,6 +107,7 @@ true satisfies EveryKeyListed<keyof AccountThresholds, (typeof THRESHOLD_KEYS)[n
 
 /** A `{ days }` length, greater than 0 and finite. */
 function checkDays(functionName: string, value: unknown, path: Path): Days {
+  if (typeof value === 'number') fail(functionName, 'invalid_option', 'invalid_type', `a length of time as { days: ${value} }`, value, path);
   const checked = checkOptions<Days>(functionName, value as Days, ['days'], path);
   if (checked.days === undefined) fail(functionName, 'invalid_option', 'missing', '{ days } with a number of days', value, path);
   return { days: checkNumber(functionName, checked.days, [...path, 'days'], { min: 0, exclusiveMin: true, max: 1e6, describe: 'a number of days greater than 0 and at most 1000000' }, 'invalid_option') };
@@ -154,13 +155,19 @@ export function resolveRiskPolicy(functionName: string, input: unknown, path: Pa
     checkNumber(functionName, thresholds[key] ?? base.accountThresholds[key], [...path, 'accountThresholds', key], { min: -100, max: 100, describe: 'an NPS from -100 to 100' }, 'invalid_option');
   const detractorBelow = threshold('detractorBelow');
   const promoterAbove = threshold('promoterAbove');
-  if (detractorBelow > promoterAbove) fail(functionName, 'invalid_option', 'out_of_range', `promoterAbove of at least detractorBelow (${detractorBelow})`, promoterAbove, [...path, 'accountThresholds', 'promoterAbove']);
+  if (detractorBelow > promoterAbove) {
+    // Blame the threshold the user gave (the other may be a default they never set).
+    const blamed = thresholds.promoterAbove !== undefined ? 'promoterAbove' : 'detractorBelow';
+    const defaulted = (key: keyof AccountThresholds): string => (thresholds[key] === undefined ? ' (the default)' : '');
+    fail(functionName, 'invalid_option', 'out_of_range', `detractorBelow of at most promoterAbove: detractorBelow ${detractorBelow}${defaulted('detractorBelow')}, promoterAbove ${promoterAbove}${defaulted('promoterAbove')}`, blamed === 'promoterAbove' ? promoterAbove : detractorBelow, [...path, 'accountThresholds', blamed]);
+  }
   return deepFreeze({
     relationshipWindow: checkDays(functionName, given.relationshipWindow ?? base.relationshipWindow, [...path, 'relationshipWindow']),
     effortWindow: checkDays(functionName, given.effortWindow ?? base.effortWindow, [...path, 'effortWindow']),
     halfLife: checkDays(functionName, given.halfLife ?? base.halfLife, [...path, 'halfLife']),
     repeatedHighEffort: checkNumber(functionName, given.repeatedHighEffort ?? base.repeatedHighEffort, [...path, 'repeatedHighEffort'], { min: 2, max: 1000, integer: true, describe: 'a whole number from 2 to 1000' }, 'invalid_option'),
-    transactional: [...transactional],
+    // One order, so that two policies with the same metrics are the same policy.
+    transactional: (['ces', 'csat'] as const).filter((metric) => transactional.includes(metric)),
     rollup: checkChoice(functionName, given.rollup ?? base.rollup, ['latest', 'worst', 'account'], [...path, 'rollup']),
     accountThresholds: { detractorBelow, promoterAbove },
     raiseOnDrop: checkBoolean(functionName, given.raiseOnDrop, base.raiseOnDrop, [...path, 'raiseOnDrop']),

@@ -25,7 +25,7 @@ function tierCounts(customers: readonly CustomerRisk[]): readonly TierCount[] {
  * The portfolio: customers per tier and per cell of the policy table, overall and per segment,
  * with exact shares and shares rounded for display, and the accounting of the records.
  */
-export function summarizeRisk(functionName: string, customers: readonly CustomerRisk[], policy: RiskPolicy, records: RiskRecordAccounting, bySegment: boolean): RiskSummary {
+export function summarizeRisk(functionName: string, customers: readonly CustomerRisk[], policy: RiskPolicy, records: RiskRecordAccounting, identities: { readonly joined: number; readonly ambiguous: number }, bySegment: boolean): RiskSummary {
   const cells = RELATIONSHIP_ROWS.flatMap((relationship) => EFFORT_COLUMNS.map((effort) => ({ relationship, effort })));
   const cellCounts = cells.map(() => 0);
   for (const customer of customers) (cellCounts[(ROW_INDEX.get(customer.relationshipRow) as number) * EFFORT_COLUMNS.length + (COLUMN_INDEX.get(customer.effortColumn) as number)] as number)++;
@@ -43,5 +43,7 @@ export function summarizeRisk(functionName: string, customers: readonly Customer
     cells: Object.freeze(cells.map((cell, at): RiskCell => Object.freeze({ ...cell, tier: policy.tiers[cell.relationship][cell.effort], ...(cellShares[at] as PortfolioShare) }))),
     segments,
     records,
+    joinedRespondents: identities.joined,
+    ambiguousRespondents: identities.ambiguous,
   });
 }

@@ -73,7 +73,7 @@ describe('relationship', () => {
       { scale: 'ces7', score: 7, customer: 'C', at: '2026-09-15', interaction: 'T-90' },
     ]);
     expect(customer.reasons.map((reason) => reason.code)).toEqual(['promoter', 'single_high_effort']);
-    expect(customer.explanation).toBe('promoter (10 on 2026-09-02); one high-effort interaction (CES 2 of 7 on 2026-11-20, interaction T-118) among 4 in the 90 days before 2026-11-20');
+    expect(customer.explanation).toBe('promoter (10 on 2026-09-02); one high-effort interaction (CES 2 of 7, difficult, on 2026-11-20, interaction T-118) among 4 interactions in the 90 days up to 2026-11-20');
     expect(customer.evidence.map((each) => [each.role, each.scaleId, each.score, each.interactionId, each.highEffort])).toEqual([
       ['relationship', 'nps', 10, undefined, undefined],
       ['interaction', 'ces7', 2, 'T-118', true],
@@ -92,7 +92,7 @@ describe('relationship', () => {
     expect(only([{ scale: 'nps', score: 10, customer: 'C', at: '2025-11-21' }]).relationship).toBe('promoter');
     const stale = only([{ scale: 'nps', score: 10, customer: 'C', at: '2025-11-19' }]);
     expect([stale.relationship, stale.relationshipRow, stale.tier, stale.nextStep]).toEqual(['stale', 'unknown', 'unknown', 'ask-relationship']);
-    expect(stale.reasons[0]?.message).toBe('no relationship answer in the 365 days before 2026-11-20 (the latest: 10 on 2025-11-19)');
+    expect(stale.reasons[0]?.message).toBe('no relationship answer in the 365 days up to 2026-11-20 (the latest: 10 on 2025-11-19)');
     // A shorter window, as a policy
     expect(only([{ scale: 'nps', score: 10, customer: 'C', at: '2026-06-01' }], { relationshipWindow: { days: 90 } }).relationship).toBe('stale');
   });
@@ -105,7 +105,7 @@ describe('relationship', () => {
     expect(promoterToPassive.reasons.map((reason) => reason.message)).toEqual([
       'passive (7 on 2026-09-01)',
       'dropped from promoter (10 on 2026-03-01) to passive: tier raised from stable to watch',
-      'no transactional answer (CES) in the 90 days before 2026-11-20',
+      'no transactional answer (CES) in the 90 days up to 2026-11-20',
     ]);
     expect(promoterToPassive.evidence.map((each) => [each.role, each.score])).toEqual([
       ['relationship', 7],
@@ -156,6 +156,84 @@ describe('relationship', () => {
   });
 });
 
+describe('review: one person, one customer; one voice, one drop', () => {
+  test("a respondent's records without a customer id join the one customer they answered for elsewhere", () => {
+    // The NPS export has the account and the contact; the CES export only the contact.
+    const result = classifyLoyaltyRisk(
+      history([
+        { scale: 'nps', score: 2, customer: 'ACME', respondent: 'R1', at: '2026-09-01' },
+        { scale: 'ces7', score: 1, respondent: 'R1', at: '2026-11-01' },
+        { scale: 'ces7', score: 6, respondent: 'R2', at: '2026-11-01' },
+        // R3 answered for two accounts: their anonymous CES stays a customer of its own.
+        { scale: 'nps', score: 9, customer: 'X', respondent: 'R3', at: '2026-09-01' },
+        { scale: 'nps', score: 9, customer: 'Y', respondent: 'R3', at: '2026-09-01' },
+        { scale: 'ces7', score: 1, respondent: 'R3', at: '2026-11-01' },
+      ]),
+      { asOf },
+    );
+    expect(result.customers.map((customer) => [customer.customerId, customer.identifiedBy, customer.tier])).toEqual([
+      ['ACME', 'customerId', 'critical'],
+      ['R3', 'respondentId', 'watch'],
+      ['X', 'customerId', 'stable'],
+      ['Y', 'customerId', 'stable'],
+      ['R2', 'respondentId', 'unknown'],
+    ]);
+    expect([result.summary.joinedRespondents, result.summary.ambiguousRespondents]).toEqual([1, 1]);
+    expect(result.summary.records.interactions).toBe(3);
+  });
+
+  test("the drop rule compares a contact with their own earlier answer: another contact's lower answer is a new voice, not a drop", () => {
+    const twoVoices = only([
+      { scale: 'nps', score: 9, customer: 'B', respondent: 'p', at: '2026-03-01' },
+      { scale: 'nps', score: 6, customer: 'B', respondent: 'q', at: '2026-03-02' },
+    ]);
+    expect([twoVoices.relationship, twoVoices.relationshipDrop, twoVoices.tier]).toEqual(['detractor', false, 'at-risk']);
+    const oneFell = only([
+      { scale: 'nps', score: 10, customer: 'A', respondent: 'x', at: '2026-01-10' },
+      { scale: 'nps', score: 3, customer: 'A', respondent: 'y', at: '2026-02-10' },
+      { scale: 'nps', score: 2, customer: 'A', respondent: 'x', at: '2026-03-10' },
+    ]);
+    expect([oneFell.relationshipDrop, oneFell.tier]).toEqual([true, 'critical']);
+    expect(oneFell.reasons[1]?.message).toBe('dropped from promoter (10 on 2026-01-10) to detractor (answers of x): tier raised from at-risk to critical');
+  });
+
+  test('the default asOf is the latest time of the records read, not of those left aside', () => {
+    const specs: AnswerSpec[] = [
+      { scale: 'nps', score: 10, customer: 'A', at: '2026-01-01' },
+      { scale: 'ces7', score: 1, customer: 'A', at: '2026-01-02' },
+      { scale: 'csat5', score: 5, customer: 'other', at: '2026-06-01' },
+      { scale: 'ces7', score: 5, at: '2026-07-01' },
+    ];
+    const result = classifyLoyaltyRisk(history(specs));
+    expect([result.asOf?.toISOString(), result.customers[0]?.effort]).toEqual(['2026-01-02T12:00:00.000Z', 'single']);
+  });
+
+  test('extreme half-lives never make the weighted share NaN, and never make the order depend on the records', () => {
+    const specs: AnswerSpec[] = ['OLD1', 'OLD2', 'OLD3'].map((customer) => ({ scale: 'ces7', score: 1, customer, at: '2023-01-01' }) as AnswerSpec);
+    specs.push({ scale: 'ces7', score: 1, customer: 'NEW', at: '2026-01-01' }, { scale: 'ces7', score: 6, customer: 'NEW', at: '2023-01-01' });
+    const policy = { effortWindow: { days: 1200 }, halfLife: { days: 1 } };
+    const records = history(specs);
+    const result = classifyLoyaltyRisk(records, { policy });
+    expect(result.customers.map((customer) => [customer.customerId, customer.weightedHighEffort])).toEqual([
+      ['NEW', 1],
+      ['OLD1', 1],
+      ['OLD2', 1],
+      ['OLD3', 1],
+    ]);
+    expect(json(classifyLoyaltyRisk([...records].reverse(), { policy }))).toEqual(json(result));
+  });
+
+  test('a verdict is plain data: a spread, structuredClone or JSON copy keeps its reasons and evidence', () => {
+    const customer = only([
+      { scale: 'nps', score: 9, customer: 'C', at: '2026-06-01' },
+      { scale: 'ces7', score: 2, customer: 'C', at: '2026-11-01' },
+    ]);
+    expect({ ...customer }.reasons).toEqual(customer.reasons);
+    expect(structuredClone(customer).evidence).toHaveLength(2);
+    expect(Object.keys(customer)).toContain('explanation');
+  });
+});
+
 describe('effort', () => {
   test('an answer in a negative band is high effort, whatever the direction of the scale', () => {
     expect(only([{ scale: 'ces5Effort', score: 5, customer: 'C', at: '2026-11-01' }]).effort).toBe('single');
@@ -182,7 +260,7 @@ describe('effort', () => {
     const byDefault = classifyLoyaltyRisk(history(specs), { asOf });
     expect([byDefault.customers.length, byDefault.summary.records.otherMetric]).toEqual([0, 1]);
     const withCSAT = only(specs, { transactional: ['ces', 'csat'] });
-    expect([withCSAT.effort, withCSAT.tier, withCSAT.reasons[1]?.message]).toEqual(['single', 'watch', 'one high-effort interaction (CSAT 1 of 5 on 2026-11-01) among 1 in the 90 days before 2026-11-20']);
+    expect([withCSAT.effort, withCSAT.tier, withCSAT.reasons[1]?.message]).toEqual(['single', 'watch', 'one high-effort interaction (CSAT 1 of 5, dissatisfied, on 2026-11-01), the only interaction in the 90 days up to 2026-11-20']);
   });
 
   test('the recency-weighted high-effort share halves an answer every half-life, and ranks the worklist', () => {
@@ -313,7 +391,6 @@ describe('a policy is checked whole', () => {
   const records = history([{ scale: 'nps', score: 9, customer: 'A', at: '2026-06-01' }]);
   test.each([
     [{ effortWindow: { days: -5 } }, /expected a number of days greater than 0 and at most 1000000, got -5 at options.policy.effortWindow.days/],
-    [{ effortWindow: 90 }, /options.policy.effortWindow/],
     [{ efortWindow: { days: 9 } }, /did you mean "effortWindow"\?\), got "efortWindow" at options.policy.efortWindow/],
     [{ tiers: { ...defaultRiskPolicy.tiers, promoter: { easy: 'stabel', single: 'watch', repeated: 'at-risk' } } }, /expected a tier \(stable, watch, at-risk, critical, unknown\) \(did you mean "stable"\?\), got "stabel" at options.policy.tiers.promoter.easy/],
     [{ tiers: { ...defaultRiskPolicy.tiers, passive: { easy: 'stable', single: 'watch' } } }, /expected a cell for every effort column .* at options.policy.tiers.passive.repeated/],
@@ -323,7 +400,9 @@ describe('a policy is checked whole', () => {
     [{ transactional: [] }, /a non-empty list of transactional metrics/],
     [{ repeatedHighEffort: 1 }, /a whole number from 2 to 1000, got 1/],
     [{ rollup: 'best' }, /one of 'latest', 'worst', 'account'/],
-    [{ accountThresholds: { detractorBelow: 40, promoterAbove: 30 } }, /promoterAbove of at least detractorBelow \(40\)/],
+    [{ accountThresholds: { detractorBelow: 40, promoterAbove: 30 } }, /expected detractorBelow of at most promoterAbove: detractorBelow 40, promoterAbove 30, got 30 at options.policy.accountThresholds.promoterAbove/],
+    [{ accountThresholds: { detractorBelow: 50 } }, /detractorBelow 50, promoterAbove 30 \(the default\), got 50 at options.policy.accountThresholds.detractorBelow/],
+    [{ effortWindow: 90 }, /expected a length of time as \{ days: 90 \}, got 90 at options.policy.effortWindow/],
     [{ raiseOnDrop: 'yes' }, /expected true or false, got "yes" at options.policy.raiseOnDrop/],
   ])('%j is refused', (policy, message) => {
     const error = thrown(() => classifyLoyaltyRisk(records, { policy: policy as never }));

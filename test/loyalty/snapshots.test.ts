@@ -34,10 +34,19 @@ describe('compareRiskSnapshots', () => {
     expect(cells.reduce((sum, count) => sum + count, 0)).toBe(4);
   });
 
+  test('a snapshot kept as JSON compares like the result it was; policies equal up to the order of a list are one policy', () => {
+    const kept = JSON.parse(JSON.stringify(lastWeek)) as typeof lastWeek;
+    expect(compareRiskSnapshots(kept, today).counts).toEqual(compareRiskSnapshots(lastWeek, today).counts);
+    const a = classifyLoyaltyRisk(records, { asOf: new Date('2026-11-11T00:00:00Z'), policy: { transactional: ['ces', 'csat'] } });
+    const b = classifyLoyaltyRisk(records, { asOf: new Date('2026-11-20T00:00:00Z'), policy: { transactional: ['csat', 'ces'] } });
+    expect(compareRiskSnapshots(a, b).counts.worse).toBe(1);
+    expect(() => compareRiskSnapshots({ ...lastWeek, asOf: 'last week' as never }, today)).toThrow(/expected asOf as a Date, or as the ISO 8601 string of a result kept as JSON, got "last week" at before.asOf/);
+  });
+
   test('refuses snapshots out of order, of different policies, or that are not results', () => {
     expect(() => compareRiskSnapshots(today, lastWeek)).toThrow(/are before and after swapped\?/);
     const other = classifyLoyaltyRisk(records, { asOf: new Date('2026-11-20T00:00:00Z'), policy: { effortWindow: { days: 30 } } });
-    expect(() => compareRiskSnapshots(lastWeek, other)).toThrow(/snapshots made with the same policy/);
+    expect(() => compareRiskSnapshots(lastWeek, other)).toThrow(/snapshots made with the same policy .*, got "different effortWindow" at after.policy.effortWindow/);
     expect(compareRiskSnapshots(lastWeek, other, { allowPolicyChange: true }).counts.entered).toBe(1);
     expect(() => compareRiskSnapshots({} as never, today)).toThrow(/compareRiskSnapshots: expected a result of classifyLoyaltyRisk, got .* at before/);
   });
@@ -69,11 +78,23 @@ describe('evaluateRiskTiers', () => {
     expect(evaluation.trend?.pValueIncreasing).toBeLessThan(0.5);
   });
 
-  test('says why there is no trend test instead of giving NaN', () => {
+  test('says why there is no trend test instead of giving NaN; with nothing to order, ordered is undefined', () => {
     const none = evaluateRiskTiers(today, { A: false, B: false, C: false });
     expect([none.trend, none.trendNote]).toEqual([undefined, 'no customer with a known outcome had the event']);
     const one = evaluateRiskTiers(today, { C: true });
-    expect(one.trendNote).toBe('fewer than two ordered tiers have customers with a known outcome');
+    expect([one.trendNote, one.ordered]).toEqual(['fewer than two ordered tiers have customers with a known outcome', undefined]);
+  });
+
+  test('an id that names two customers (a customer id and a respondent id apart) is counted, not used for either', () => {
+    const both = classifyLoyaltyRisk(
+      history([
+        { scale: 'nps', score: 9, customer: 'A', at: '2026-06-01' },
+        { scale: 'ces7', score: 1, respondent: 'A', at: '2026-11-01' },
+      ]),
+    );
+    expect(both.customers.map((customer) => customer.identifiedBy)).toEqual(['respondentId', 'customerId']);
+    const evaluation = evaluateRiskTiers(both, new Map([['A', true]]));
+    expect([evaluation.withOutcome, evaluation.ambiguousOutcomes]).toEqual([0, 1]);
   });
 
   test('refuses outcomes that are not true/false or 1/0, ids given twice, and names no row has', () => {
