@@ -210,7 +210,7 @@ export function judgeCustomer(customer: CustomerAnswers, judging: Judging, segme
       if (drop) {
         const who = several && newest.latest.respondentId !== undefined ? ` of ${newest.latest.respondentId}` : '';
         const was = policy.rollup === 'latest' ? `${CATEGORY_NAMES[then.category]} (${describe(previous, newest.previousTime, false)})` : `${CATEGORY_NAMES[then.category]} before the latest answer${who} (${describe(previous, newest.previousTime, false)})`;
-        reasons.push({ code: 'relationship_drop', message: `dropped from ${was} to ${relationship}${policy.rollup === 'latest' && who !== '' ? ` (answers${who})` : ''}` });
+        reasons.push({ code: 'relationship_drop', message: `dropped from ${was} to ${relationship}${policy.rollup === 'latest' && who !== '' ? `, both answers${who.replace(' of ', ' from ')}` : ''}` });
         evidenceOf(previous, newest.previousTime, 'previous-relationship');
       }
     }

@@ -194,7 +194,7 @@ describe('review: one person, one customer; one voice, one drop', () => {
       { scale: 'nps', score: 2, customer: 'A', respondent: 'x', at: '2026-03-10' },
     ]);
     expect([oneFell.relationshipDrop, oneFell.tier]).toEqual([true, 'critical']);
-    expect(oneFell.reasons[1]?.message).toBe('dropped from promoter (10 on 2026-01-10) to detractor (answers of x): tier raised from at-risk to critical');
+    expect(oneFell.reasons[1]?.message).toBe('dropped from promoter (10 on 2026-01-10) to detractor, both answers from x: tier raised from at-risk to critical');
   });
 
   test('the default asOf is the latest time of the records read, not of those left aside', () => {
