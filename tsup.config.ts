@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
-  entry: { index: 'src/index.ts', schema: 'src/schema/index.ts' },
+  entry: { index: 'src/index.ts', report: 'src/report/index.ts', schema: 'src/schema/index.ts', cli: 'src/cli/bin.ts' },
   // One shared chunk for the core, so `cx-metrics/schema` and `cx-metrics` share classes and state.
   splitting: true,
   external: ['zod'],

@@ -2,9 +2,12 @@
 // zod, and runs one script against it under Node, Deno and Bun: the root entry must load and
 // work with zod absent. Then it installs zod and checks `cx-metrics/schema` under all three.
 // The built package, not the sources, is what users get.
+// Last, the examples a user runs against it: the notebook's code cells under Deno with every
+// displayed result checked (scripts/run-notebook.mjs), and examples/bun.ts under Bun.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runNotebook } from './run-notebook.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = join(root, '.smoke');
@@ -78,6 +81,34 @@ check('cx-metrics without zod', 'smoke.mjs');
 const zodVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'zod', 'package.json'), 'utf8')).version;
 run('npm', ['install', '--silent', '--no-audit', '--no-fund', '--ignore-scripts', `zod@${zodVersion}`], work);
 check('cx-metrics/schema with zod', 'schema.mjs');
+
+/** One counted check of an example: `attempt` returns a note for the log, or throws. */
+function checkExample(name, attempt) {
+  try {
+    const note = attempt();
+    console.log(`smoke: ${name} ok${note ? ` (${note})` : ''}`);
+    passed++;
+  } catch (error) {
+    failed++;
+    console.error(`smoke: ${name} FAILED\n${error.stderr ?? ''}${error.stdout ?? ''}${error.message}`);
+  }
+}
+// The examples a user runs, against the installed package, with the sample data beside them as
+// in the repository: the notebook's code cells under Deno, each displayed result checked
+// (scripts/run-notebook.mjs), and the Bun script, which fails when its numbers do not add up.
+cpSync(join(root, 'examples', 'data'), join(work, 'examples', 'data'), { recursive: true });
+checkExample('deno notebook', () => {
+  const last = runNotebook({ work }).trim().split('\n').pop() ?? '';
+  const counts = /^notebook: (\d+) code cells ran, (\d+) displays checked$/.exec(last);
+  if (counts === null || Number(counts[2]) === 0) throw new Error(`expected the notebook to end with its counts and at least one display, got: ${last}`);
+  return `${counts[1]} code cells ran, ${counts[2]} displays checked`;
+});
+checkExample('bun examples/bun.ts', () => {
+  cpSync(join(root, 'examples', 'bun.ts'), join(work, 'examples', 'bun.ts'));
+  const output = run(join(root, 'node_modules', '.bin', 'bun'), [join('examples', 'bun.ts')], work);
+  if (!/^NPS of \d+ responses/.test(output)) throw new Error(`unexpected output:\n${output}`);
+  return '';
+});
 rmSync(work, { recursive: true, force: true });
 console.log(`smoke: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

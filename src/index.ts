@@ -11,6 +11,11 @@
  *
  * @module
  */
+import { registerDisplays } from './report/registerDisplays.js';
+
+// Gives every result its notebook display (Symbol.for('Jupyter.display')); see src/internal/display.ts.
+registerDisplays();
+
 export { adjustPValues } from './stats/adjustPValues.js';
 export { agrestiCoullInterval } from './stats/agrestiCoullInterval.js';
 export { betaQuantile } from './stats/betaQuantile.js';
@@ -66,6 +71,7 @@ export { TallyBuilder } from './tally/TallyBuilder.js';
 export { tallyCounts } from './tally/tallyCounts.js';
 export { tInterval } from './stats/tInterval.js';
 export { trend } from './segments/trend.js';
+export { vendorMappings } from './records/vendorMappings.js';
 export { welchTTest } from './stats/welchTTest.js';
 export { wilsonInterval } from './stats/wilsonInterval.js';
 
@@ -130,4 +136,5 @@ export type { TallyBuilderOptions } from './tally/TallyBuilder.js';
 export type { TimeAccounting, TimeOptions, TimeSeriesBase, TimeSlot } from './segments/collectDays.js';
 export type { TimeUnit } from './segments/calendar.js';
 export type { TrendBucket, TrendOptions, TrendSeries } from './segments/trend.js';
+export type { MetricMapping, VendorId, VendorMappingOptions, VendorMappings } from './records/vendorMappings.js';
 export type { WelchTTestOptions } from './stats/welchTTest.js';

@@ -203,6 +203,17 @@ const entries: Readonly<Record<string, Shapes>> = {
     (v) => cx.trend(records, { timeZone: any(v) }),
     (v) => cx.trend(records, { unit: any(v) }),
   ],
+  vendorMappings: [
+    (v) => cx.vendorMappings(any(v)),
+    (v) => cx.vendorMappings([v]),
+    (v) => cx.vendorMappings([['nps', any(v)], ['9', '1']]),
+    (v) => cx.vendorMappings([['nps'], ['9']], any(v)),
+    (v) => cx.vendorMappings([['nps'], ['9']], { columns: any(v) }),
+    (v) => cx.vendorMappings([['nps'], ['9']], { columns: { nps: any(v) } }),
+    (v) => cx.vendorMappings([['nps'], ['9']], { scales: { nps: any(v) } }),
+    (v) => cx.vendorMappings([['nps'], ['9']], { attributes: any(v) }),
+    (v) => cx.vendorMappings([['nps'], ['9']], { vendor: any(v) }),
+  ],
   welchTTest: [(v) => cx.welchTTest(any(v), [1, 2]), (v) => cx.welchTTest([1, 2], [1, any(v)]), (v) => cx.welchTTest([1, 2], [1, 2], any(v))],
   wilsonInterval: [(v) => cx.wilsonInterval(any(v), 10), (v) => cx.wilsonInterval(3, any(v)), (v) => cx.wilsonInterval(3, 10, any(v))],
 };

@@ -1,4 +1,5 @@
 import { DAY, timeOf } from '../internal/dates.js';
+import { withDisplay } from '../internal/display.js';
 import { fail, type Path } from '../internal/issue.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { checkDateOption, checkOptions, type EveryKeyListed } from '../internal/options.js';
@@ -230,12 +231,12 @@ export class LoyaltyCollector implements RowVisitor<ResponseRecord> {
       noCustomer: this.#noCustomer,
     });
     const ordered = worklistOrder(judged);
-    return Object.freeze({
+    return Object.freeze(withDisplay({
       asOf: asOf === undefined ? undefined : new Date(asOf),
       policy: this.#policy,
       customers: Object.freeze(ordered),
       summary: summarizeRisk(this.#fn, ordered, this.#policy, records, identities, this.#by !== undefined),
-    });
+    }, 'risk'));
   }
 
   /** Reads each customer's segment from their latest record, by the one naming rule; a name no customer has is an error with the near names. */

@@ -1,4 +1,5 @@
 import type { Scale } from '../scales/defineScale.js';
+import { withDisplay } from '../internal/display.js';
 import { assertSameScale } from '../scales/isSameScale.js';
 import type { IntervalUnit } from '../stats/Interval.js';
 import type { ComparisonTest, DifferenceTest } from '../stats/TestResult.js';
@@ -19,10 +20,10 @@ export function comparison<Result extends { readonly scale: Scale }, Unit extend
   assertSameScale(functionName, a.scale, b.scale, ['b', 'scale']);
   const result = run();
   if (result === undefined) {
-    return Object.freeze({ a, b, difference: undefined, ci: undefined, standardError: undefined, statistic: undefined, pValue: undefined, df: undefined, test });
+    return Object.freeze(withDisplay({ a, b, difference: undefined, ci: undefined, standardError: undefined, statistic: undefined, pValue: undefined, df: undefined, test }, 'comparison'));
   }
   const factor = unit === 'scale' ? 1 : 100;
-  return Object.freeze({
+  return Object.freeze(withDisplay({
     a,
     b,
     difference: result.difference * factor,
@@ -32,5 +33,5 @@ export function comparison<Result extends { readonly scale: Scale }, Unit extend
     pValue: result.pValue,
     df: result.df,
     test,
-  });
+  }, 'comparison'));
 }

@@ -1,4 +1,5 @@
 import { guard } from '../internal/guard.js';
+import { withDisplay } from '../internal/display.js';
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkKnownKeys, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -146,14 +147,14 @@ export function scoreCES<S extends Scale>(tally: Tally<S>, settings: CESSettings
     bands: bandShares(tally, totals, settings.share, level),
     ...resultBase(tally, totals),
   };
-  if (!(totals.weight > 0)) return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined, netEasy: undefined }) as CESEmpty<S>;
+  if (!(totals.weight > 0)) return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined, netEasy: undefined }, 'metric')) as CESEmpty<S>;
   const easySums = sumRange(tally, settings.easy);
   const difficultSums = sumRange(tally, settings.difficult);
   const mean = meanOf(tally, totals, level);
   const easyShare = easySums.weight / totals.weight;
   const difficultShare = difficultSums.weight / totals.weight;
   const net = easyShare - difficultShare;
-  return Object.freeze({
+  return Object.freeze(withDisplay({
     ...parts,
     score: mean.value,
     ci: mean.ci,
@@ -164,7 +165,7 @@ export function scoreCES<S extends Scale>(tally: Tally<S>, settings: CESSettings
       ci: scaled(npsInterval(netCounts(easySums, difficultSums, totals), { interval: settings.net, level }), 'points'),
       standardError: 100 * Math.sqrt(Math.max(0, easyShare + difficultShare - net * net) / totals.effectiveN),
     },
-  }) as CESScored<S>;
+  }, 'metric')) as CESScored<S>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { guard } from '../internal/guard.js';
+import { withDisplay } from '../internal/display.js';
 import { fail } from '../internal/issue.js';
 import { checkChoice, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
@@ -96,15 +97,15 @@ export function scoreCSAT<S extends Scale>(tally: Tally<S>, settings: CSATSettin
   const totals = tallyTotals(tally);
   const satisfied = rangeShare(tally, settings.satisfied, totals, interval, level);
   const parts = { metric: 'csat' as const, satisfied, bands: bandShares(tally, totals, interval, level), ...resultBase(tally, totals) };
-  if (satisfied.percent === undefined) return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined }) as CSATEmpty<S>;
+  if (satisfied.percent === undefined) return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined }, 'metric')) as CSATEmpty<S>;
   const proportion = satisfied.weight / totals.weight;
-  return Object.freeze({
+  return Object.freeze(withDisplay({
     ...parts,
     score: satisfied.percent,
     ci: satisfied.ci,
     standardError: 100 * Math.sqrt((proportion * (1 - proportion)) / totals.effectiveN),
     mean: meanOf(tally, totals, level),
-  }) as CSATScored<S>;
+  }, 'metric')) as CSATScored<S>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { guard } from '../internal/guard.js';
+import { withDisplay } from '../internal/display.js';
 import { checkChoice, checkLevel, type EveryKeyListed } from '../internal/options.js';
 import type { Scale } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
@@ -114,19 +115,19 @@ export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings
     ...resultBase(tally, totals, denominator === 'all' ? tally.answered + tally.skipped : tally.answered),
   };
   if (!(totals.weight > 0)) {
-    return Object.freeze({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }) as NPSEmpty<S>;
+    return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }, 'metric')) as NPSEmpty<S>;
   }
   const promoterShare = promoterSums.weight / totals.weight;
   const detractorShare = detractorSums.weight / totals.weight;
   const net = promoterShare - detractorShare;
   const variance = Math.max(0, promoterShare + detractorShare - net * net);
-  return Object.freeze({
+  return Object.freeze(withDisplay({
     ...parts,
     score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
     ci: scaled(npsInterval(netCounts(promoterSums, detractorSums, totals), { interval: settings.interval, level }), 'points'),
     standardError: 100 * Math.sqrt(variance / totals.effectiveN),
     variance,
-  }) as NPSScored<S>;
+  }, 'metric')) as NPSScored<S>;
 }
 
 /**

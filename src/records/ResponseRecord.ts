@@ -7,7 +7,7 @@ export type AttributeValue = string | number | boolean | null;
  * One survey answer with what is known about it, as {@link ingest} produces it. The record
  * carries its scale, and its type carries the scale's literal id, so a CES 1.0 record
  * (`ResponseRecord<typeof scales.ces5Effort>`) can never be passed where a CES 2.0 one is expected.
- * Records are frozen; `attributes` has no prototype, so any key (`__proto__` included) is plain data.
+ * Records are frozen; `attributes` inherits nothing (its prototype is an empty object without a prototype), so any key (`__proto__` included) is plain data.
  */
 export interface ResponseRecord<S extends Scale = Scale> {
   /** The scale the score is on. */
@@ -30,7 +30,7 @@ export interface ResponseRecord<S extends Scale = Scale> {
   readonly touchpoint: string | undefined;
   /** The channel (email, chat, phone…), when known. */
   readonly channel: string | undefined;
-  /** Free segment attributes (plan, region…), on an object without a prototype. */
+  /** Free segment attributes (plan, region…), on an object that inherits nothing. */
   readonly attributes: Readonly<Record<string, AttributeValue>>;
   /** The index of the input row the record came from. */
   readonly row: number;

@@ -1,5 +1,6 @@
 import { type CxMetricsIssue } from '../errors/CxMetricsError.js';
 import { fail } from '../internal/issue.js';
+import { withDisplay } from '../internal/display.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { checkBoolean, checkChoice, checkNumber, checkOptions, type EveryKeyListed } from '../internal/options.js';
 import type { AbortSignalLike, RowVisitor } from '../internal/readRows.js';
@@ -14,6 +15,12 @@ import { type SegmentKeyValue, TallyGroups } from '../tally/TallyGroups.js';
 import { METRIC_OPTION_NAMES, type MetricFunctions, type MetricOptions, metricFunctions } from './metricFunctions.js';
 import type { SegmentComparison, SegmentRow, SegmentTable } from './SegmentTable.js';
 import { subtractTally } from './subtractTally.js';
+
+/** One segment's key and tally. */
+export interface SegmentGroup {
+  readonly key: readonly SegmentKeyValue[];
+  readonly tally: Tally;
+}
 
 /** What to segment by: a field name, field names (a cross-tab), or an accessor returning a value or values. */
 export type SegmentBy<Row> = string | readonly string[] | ((row: Row, index: number) => SegmentKeyValue | readonly SegmentKeyValue[]);
@@ -127,17 +134,46 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
 
   /** The table: every segment's result, the overall, and the comparisons with adjusted p-values. */
   finish(rows: number): SegmentTable {
+    return this.#build(this.groups(rows), rows);
+  }
+
+  /** Every segment's key and tally after `rows` rows, for a reader that splits a file among threads (see {@link combine}). */
+  groups(rows: number): readonly SegmentGroup[] {
+    this.#fields.forEach((field, at) => {
+      if (rows > 0 && field.missing === rows) {
+        const what = this.#groups.reader.records ? 'a record field with values or an attribute' : 'a field';
+        fail(this.#fn, 'invalid_option', 'unknown_name', `${what} that some row has${didYouMean(field.name, field.offered)}`, field.name, ['by', ...(this.#fields.length > 1 ? [at] : [])]);
+      }
+    });
+    return this.#groups.finish(rows);
+  }
+
+  /**
+   * The table of parts read by other collectors of the same options (one per part of a file, in
+   * file order): each segment's tallies merged, segments in order of first appearance, as one
+   * collector reading every row would have made it. Needs `scale` in the options (no row is read here).
+   */
+  combine(parts: readonly (readonly SegmentGroup[])[], rows: number): SegmentTable {
+    const merged = new Map<string, { key: readonly SegmentKeyValue[]; tallies: Tally[] }>();
+    for (const part of parts) {
+      for (const { key, tally } of part) {
+        const id = JSON.stringify(key.map((value) => (value === undefined ? { undefined: true } : value)));
+        const entry = merged.get(id);
+        if (entry === undefined) merged.set(id, { key, tallies: [tally] });
+        else entry.tallies.push(tally);
+      }
+    }
+    return this.#build(
+      [...merged.values()].map(({ key, tallies }) => ({ key, tally: tallies.length === 1 ? (tallies[0] as Tally) : mergeTallies(tallies) })),
+      rows,
+    );
+  }
+
+  #build(groups: readonly SegmentGroup[], rows: number): SegmentTable {
     const fn = this.#fn;
     const { minimumN, suppressSmall, compareWith, adjust } = this.#table;
     const scale = this.#groups.scale;
     const metric: MetricFunctions = (this.#metric ??= metricFunctions(fn, this.#options, scale));
-    this.#fields.forEach((field, at) => {
-      if (rows > 0 && field.missing === rows) {
-        const what = this.#groups.reader.records ? 'a record field with values or an attribute' : 'a field';
-        fail(fn, 'invalid_option', 'unknown_name', `${what} that some row has${didYouMean(field.name, field.offered)}`, field.name, ['by', ...(this.#fields.length > 1 ? [at] : [])]);
-      }
-    });
-    const groups = this.#groups.finish(rows);
     const tallies = groups.map((group) => group.tally);
     throwIfInvalid(fn, tallies, metric.onInvalid, ['rows']);
     const overallTally = tallies.length > 0 ? mergeTallies(tallies) : new Accumulator(scale).toTally();
@@ -183,7 +219,7 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
         }
       });
     }
-    return Object.freeze({
+    return Object.freeze(withDisplay({
       metric: metric.metric,
       by: Object.freeze(this.#names === undefined ? ['(function)'] : [...this.#names]),
       rows,
@@ -196,7 +232,7 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
         for (const part of key) level = level instanceof Map ? level.get(part) : undefined;
         return level instanceof Map ? undefined : (level as SegmentRow | undefined);
       },
-    });
+    }, 'segments'));
   }
 }
 

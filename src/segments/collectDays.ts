@@ -2,7 +2,7 @@ import { fail } from '../internal/issue.js';
 import { MAX_TIME, MIN_TIME, timeOf } from '../internal/dates.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { checkChoice, checkDateOption, checkOptions, type EveryKeyListed } from '../internal/options.js';
-import { forEachRow, rowSource, type Rows } from '../internal/readRows.js';
+import { forEachRow, rowSource, type Rows, type RowVisitor } from '../internal/readRows.js';
 import { TimeZone } from '../internal/timeZone.js';
 import type { FieldSource } from '../records/IngestMapping.js';
 import { ingestionBounds, readTimestamp, type TimestampRules, timestampRules } from '../records/parseTimestamp.js';
@@ -10,6 +10,7 @@ import { ABSENT, NamedField } from '../records/readField.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { Scale } from '../scales/defineScale.js';
 import { Accumulator } from '../tally/Accumulator.js';
+import { mergeTallies } from '../tally/mergeTallies.js';
 import { type AnswerOptions, AnswerReader } from '../tally/AnswerReader.js';
 import type { Tally } from '../tally/Tally.js';
 import { TallyGroups } from '../tally/TallyGroups.js';
@@ -71,8 +72,36 @@ export interface DayTallies {
   readonly rows: TimeAccounting;
 }
 
+/** The tallies per local day of a part of the rows, and where its rows went. */
+export interface DayParts {
+  readonly days: readonly (readonly [number, Tally])[];
+  readonly total: number;
+  readonly undated: number;
+  readonly invalidTime: number;
+  readonly outOfRange: number;
+}
+
+/** A row visitor that puts rows in one tally per local day; `finish` gives the days once every row is read. */
+export interface DayCollector<Row> extends RowVisitor<Row> {
+  /** The days and where every row went, after `total` rows. */
+  finish(total: number): DayTallies;
+  /** This collector's days and counts after `total` rows, for a reader that splits a file among threads. */
+  parts(total: number): DayParts;
+  /** The days of parts read by collectors of the same options, in file order (needs `scale` in the options when this one read no row). */
+  combine(parts: readonly DayParts[]): DayTallies;
+}
+
 /** One pass over rows into one tally per local day of the time zone (the grouping engine), every row accounted for. */
 export function collectDays<Row>(functionName: string, rows: Rows<Row>, options: TimeOptions<Row> | undefined, extraOptions: readonly string[]): DayTallies {
+  const collector = dayCollector<Row>(functionName, options, extraOptions);
+  return collector.finish(forEachRow(functionName, rowSource<Row>(functionName, rows, ['rows'], false), ['rows'], collector));
+}
+
+/**
+ * The visitor under {@link collectDays}, for readers that feed rows themselves (the command reads
+ * a file once into several collectors). Every option is checked here, before any row is read.
+ */
+export function dayCollector<Row>(functionName: string, options: TimeOptions<Row> | undefined, extraOptions: readonly string[]): DayCollector<Row> {
   const fn = functionName;
   const checked = checkOptions(fn, options, [...TIME_OPTION_NAMES, ...extraOptions]);
   const zone = new TimeZone(fn, checked.timeZone ?? 'UTC', ['options', 'timeZone']);
@@ -128,23 +157,48 @@ export function collectDays<Row>(functionName: string, rows: Rows<Row>, options:
     }
     groups.add(zone.localDay(instant), row, index);
   };
-  const total = forEachRow(fn, rowSource<Row>(fn, rows, ['rows'], false), ['rows'], { row: place, hole: () => undated++ });
-  if (timeField !== undefined && total > 0 && timeField.missing === total) {
-    fail(fn, 'invalid_option', 'unknown_name', `a time field that some row has${didYouMean(timeField.name, timeField.offered)}`, timeField.name, ['options', 'time']);
-  }
-  const scale = groups.reader.scale;
-  if (scale === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) when no row is a record', undefined, ['options', 'scale']);
-  metric ??= metricFunctions(fn, checked, scale);
-  const found = groups.finish(total).sort((a, b) => (a.key[0] as number) - (b.key[0] as number));
-  throwIfInvalid(
-    fn,
-    found.map((group) => group.tally),
-    metric.onInvalid,
-    ['rows'],
-  );
-  const days = new Map(found.map((group) => [group.key[0] as number, group.tally]));
-  const placed = total - undated - invalidTime - outOfRange;
-  return { zone, scale, metric, days, rows: Object.freeze({ total, placed, undated, invalidTime, outOfRange }) };
+  /** The tallies of the days and the counts, after `total` rows. */
+  const parts = (total: number): DayParts => {
+    if (timeField !== undefined && total > 0 && timeField.missing === total) {
+      fail(fn, 'invalid_option', 'unknown_name', `a time field that some row has${didYouMean(timeField.name, timeField.offered)}`, timeField.name, ['options', 'time']);
+    }
+    return { days: groups.finish(total).map((group) => [group.key[0] as number, group.tally] as const), total, undated, invalidTime, outOfRange };
+  };
+  /** The days of parts (one per part of a file): each day's tallies merged, the counts added. */
+  const combine = (list: readonly DayParts[]): DayTallies => {
+    const scale = groups.reader.scale;
+    if (scale === undefined) fail(fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) when no row is a record', undefined, ['options', 'scale']);
+    metric ??= metricFunctions(fn, checked, scale);
+    const byDay = new Map<number, Tally[]>();
+    for (const part of list) {
+      for (const [day, tally] of part.days) {
+        const tallies = byDay.get(day);
+        if (tallies === undefined) byDay.set(day, [tally]);
+        else tallies.push(tally);
+      }
+    }
+    const found = [...byDay].sort((a, b) => a[0] - b[0]).map(([day, tallies]) => [day, tallies.length === 1 ? (tallies[0] as Tally) : mergeTallies(tallies)] as const);
+    throwIfInvalid(
+      fn,
+      found.map(([, tally]) => tally),
+      metric.onInvalid,
+      ['rows'],
+    );
+    const sum = (pick: (part: DayParts) => number): number => list.reduce((total, part) => total + pick(part), 0);
+    const total = sum((part) => part.total);
+    const counts = { undated: sum((part) => part.undated), invalidTime: sum((part) => part.invalidTime), outOfRange: sum((part) => part.outOfRange) };
+    const placed = total - counts.undated - counts.invalidTime - counts.outOfRange;
+    return { zone, scale, metric, days: new Map(found), rows: Object.freeze({ total, placed, ...counts }) };
+  };
+  return {
+    row: place,
+    hole: () => {
+      undated++;
+    },
+    finish: (total) => combine([parts(total)]),
+    parts,
+    combine,
+  };
 }
 
 /** The most buckets (or steps) a series lists: one stray date decades away must not make millions of empty buckets. */

@@ -1,4 +1,5 @@
 import { guard } from '../internal/guard.js';
+import { withDisplay } from '../internal/display.js';
 import { fail } from '../internal/issue.js';
 import { checkKnownKeys, checkNumber } from '../internal/options.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
@@ -102,6 +103,6 @@ export function rollingWindows<Row = never>(rows: Rows<Row>, options: RollingWin
       const tally = covered.length === 0 ? empty : mergeTallies(covered);
       return Object.freeze(timeSlot(collected, label, startDay, end, tally.answered, minimumN, metric.compute(tally)));
     });
-    return Object.freeze({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.zone.name, windows: Object.freeze(windows), rows: collected.rows });
+    return Object.freeze(withDisplay({ metric: metric.metric, step, window: Object.freeze({ ...window }), timeZone: collected.zone.name, windows: Object.freeze(windows), rows: collected.rows }, 'rolling'));
   });
 }

@@ -1,9 +1,10 @@
 import { guard } from '../internal/guard.js';
+import { withDisplay } from '../internal/display.js';
 import type { Comparison } from '../metrics/ComparisonResult.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
 import { bucketStart, type TimeUnit } from './calendar.js';
-import { checkUnit, collectDays, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
+import { checkUnit, collectDays, type DayTallies, emptyTally, steps, type TimeOptions, type TimeSeriesBase, type TimeSlot, timeSlot } from './collectDays.js';
 import type { MetricResult } from './metricFunctions.js';
 import { checkMinimumN } from './SegmentCollector.js';
 import type { Rows } from '../internal/readRows.js';
@@ -63,25 +64,30 @@ export function trend<Row = never>(rows: Rows<Row>, options?: TrendOptions<Row>)
     const fn = 'trend';
     const unit = checkUnit(fn, options?.unit, 'unit', 'month');
     const minimumN = checkMinimumN(fn, options?.minimumN);
-    const collected = collectDays(fn, rows, options, ['unit']);
-    const metric = collected.metric;
-    const byBucket = new Map<number, Tally[]>();
-    for (const [day, tally] of collected.days) {
-      const start = bucketStart(day, unit);
-      const list = byBucket.get(start);
-      if (list === undefined) byBucket.set(start, [tally]);
-      else list.push(tally);
-    }
-    const empty = emptyTally(collected);
-    const buckets: TrendBucket[] = [];
-    let previous: Tally | undefined;
-    for (const step of steps(fn, collected, options ?? {}, unit)) {
-      const tallies = byBucket.get(step.start);
-      const tally = tallies === undefined ? empty : mergeTallies(tallies);
-      const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
-      buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
-      previous = tally;
-    }
-    return Object.freeze({ metric: metric.metric, unit, timeZone: collected.zone.name, buckets: Object.freeze(buckets), rows: collected.rows });
+    return trendOfDays(fn, collectDays(fn, rows, options, ['unit']), options ?? {}, unit, minimumN);
   });
+}
+
+/** The series from tallies per local day (collected by `trend`, or by a reader that fed a {@link dayCollector}). */
+export function trendOfDays(functionName: string, collected: DayTallies, options: { readonly from?: Date | undefined; readonly to?: Date | undefined }, unit: TimeUnit, minimumN: number): TrendSeries {
+  const fn = functionName;
+  const metric = collected.metric;
+  const byBucket = new Map<number, Tally[]>();
+  for (const [day, tally] of collected.days) {
+    const start = bucketStart(day, unit);
+    const list = byBucket.get(start);
+    if (list === undefined) byBucket.set(start, [tally]);
+    else list.push(tally);
+  }
+  const empty = emptyTally(collected);
+  const buckets: TrendBucket[] = [];
+  let previous: Tally | undefined;
+  for (const step of steps(fn, collected, options, unit)) {
+    const tallies = byBucket.get(step.start);
+    const tally = tallies === undefined ? empty : mergeTallies(tallies);
+    const slot = timeSlot(collected, step.label, step.start, step.end, tally.answered, minimumN, metric.compute(tally));
+    buckets.push(Object.freeze({ ...slot, change: previous === undefined ? undefined : metric.compare(tally, previous) }));
+    previous = tally;
+  }
+  return Object.freeze(withDisplay({ metric: metric.metric, unit, timeZone: collected.zone.name, buckets: Object.freeze(buckets), rows: collected.rows }, 'trend'));
 }

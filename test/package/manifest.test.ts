@@ -91,9 +91,13 @@ describe('package.json and jsr.json describe the same package', () => {
     expect(Object.keys(jsrExports).sort()).toEqual([...codeSubpaths].sort());
   });
 
-  test('tsup builds exactly the exported entries', () => {
+  test('tsup builds exactly the exported entries and the command', () => {
     const built = codeSubpaths.map((subpath) => builtEntryName(subpath, npm.exports[subpath]!));
-    expect(Object.keys(tsupEntries()).sort()).toEqual(built.sort());
+    // The command is the package's bin, not an import: npm only.
+    const bin = (npm as unknown as { bin: Record<string, string> }).bin;
+    expect(bin).toEqual({ 'cx-metrics': './dist/cli.js' });
+    expect(tsupEntries()['cli']).toBe('src/cli/bin.ts');
+    expect(Object.keys(tsupEntries()).sort()).toEqual([...built, 'cli'].sort());
   });
 
   test.each(codeSubpaths)('%s: jsr.json publishes the source file tsup builds the npm export from', (subpath) => {

@@ -57,7 +57,8 @@ describe('hostile rows and keys', () => {
     const attributes = result.records[0]?.attributes as Record<string, unknown>;
     expect(Object.keys(attributes)).toEqual(['__proto__', 'constructor', 'prototype', 'segment']);
     expect([attributes['__proto__'], attributes['segment']]).toEqual(['p0', '__proto__']);
-    expect(Object.getPrototypeOf(attributes)).toBeNull();
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(attributes))).toBeNull();
+    expect(['toString' in attributes, 'hasOwnProperty' in attributes]).toEqual([false, false]);
     // The __proto__ column held an object: refused as an attribute value, never merged.
     const hostile = JSON.parse('[{"score": 9, "__proto__": {"polluted": true}}]') as unknown[];
     const strict = ingest(hostile, { scale: scales.nps, score: 'score', attributes: { proto: '__proto__' } });

@@ -34,7 +34,8 @@ describe('ingest maps vendor rows to records', () => {
     expect(first).toMatchObject({ score: 10, respondentId: 'R_1', channel: 'email', scaleId: 'nps', row: 0 });
     expect(first?.submittedAt?.toISOString()).toBe('2026-03-01T09:30:00.000Z');
     expect({ ...first?.attributes }).toEqual({ plan: 'pro' });
-    expect(Object.getPrototypeOf(first?.attributes)).toBeNull();
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(first?.attributes))).toBeNull();
+    expect('toString' in (first?.attributes as object)).toBe(false);
     expect(third?.score).toBeNull();
     expect(result.records.every(isResponseRecord) && Object.isFrozen(first)).toBe(true);
   });

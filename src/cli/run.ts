@@ -1,0 +1,232 @@
+import { writeFileSync } from 'node:fs';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { CxMetricsError } from '../errors/CxMetricsError.js';
+import type { MetricKind, Scale } from '../scales/defineScale.js';
+import { scales } from '../scales/scales.js';
+import { VENDOR_IDS, type VendorId } from '../records/vendorMappings.js';
+import { TIME_UNITS, type TimeUnit } from '../segments/calendar.js';
+import type { ReportData } from '../report/ReportData.js';
+import { collectReport, type LineRejection, type ReportRequest } from './collectReport.js';
+import { collectReportInParallel, threadsFor } from './readInParallel.js';
+import { formatCSV, formatJSON, formatText, type ReportFormat } from './formatReport.js';
+import { styleFor } from './formatTable.js';
+import { HELP } from './help.js';
+import type { Delimiter } from './CSVScanner.js';
+import { InputFile } from './InputFile.js';
+import { Progress } from './Progress.js';
+import { runRisk } from './runRisk.js';
+import { usageError } from './usageError.js';
+import { runValidate } from './runValidate.js';
+
+/** What the command reads and writes: the process, or a test's stand-in. */
+export interface CommandIO {
+  readonly stdout: { readonly isTTY?: boolean | undefined; write(text: string): unknown };
+  readonly stderr: { readonly isTTY?: boolean | undefined; write(text: string): unknown };
+  readonly stdin?: AsyncIterable<Uint8Array> | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes: 0 done, 1 bad data (any rejected row under `--strict`, or `validate`), 2 a wrong command line or unreadable file. */
+export const EXIT: Readonly<{ ok: 0; badData: 1; usage: 2; bug: 3 }> = Object.freeze({ ok: 0, badData: 1, usage: 2, bug: 3 });
+
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'csv', 'markdown', 'html'];
+const METRICS: readonly MetricKind[] = ['nps', 'csat', 'ces'];
+
+/** The options every reading command shares. */
+export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  nps: { type: 'string' },
+  csat: { type: 'string' },
+  ces: { type: 'string' },
+  scale: { type: 'string', multiple: true },
+  vendor: { type: 'string' },
+  by: { type: 'string', multiple: true },
+  time: { type: 'string' },
+  'time-column': { type: 'string' },
+  tz: { type: 'string' },
+  level: { type: 'string' },
+  'min-n': { type: 'string' },
+  weight: { type: 'string' },
+  'skip-values': { type: 'string', multiple: true },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  strict: { type: 'boolean' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  title: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/**
+ * Runs `cx-metrics <command> …` and returns the exit code. Every failure is a message on standard
+ * error naming the command, what was expected and what was given; nothing throws out of here.
+ */
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP.main);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'report') return await report(rest, io);
+    if (command === 'validate') return await runValidate(rest, io);
+    if (command === 'risk') return await runRisk(rest, io);
+    throw usageError('cx-metrics', 'a command: report, validate or risk (cx-metrics --help)', JSON.stringify(command), 'command');
+  } catch (error) {
+    return fail(error, io);
+  }
+}
+
+/** The package version, set at build time. */
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
+
+/** Prints an error the way a user can act on, and gives its exit code. */
+export function fail(error: unknown, io: CommandIO): number {
+  if (error instanceof CxMetricsError) {
+    io.stderr.write(`${error.message}\n`);
+    for (const issue of error.issues.slice(1, 10)) io.stderr.write(`  ${issue.message}\n`);
+    return error.code === 'invalid_option' || error.code === 'invalid_argument' ? EXIT.usage : EXIT.badData;
+  }
+  if (error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`cx-metrics: ${error.message} (cx-metrics --help)\n`);
+    return EXIT.usage;
+  }
+  io.stderr.write(`cx-metrics: unexpected error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.bug;
+}
+
+/** The command line of a reading command, parsed and checked. */
+export interface ReadCommand {
+  readonly files: readonly string[];
+  readonly request: ReportRequest;
+  readonly format: ReportFormat;
+  readonly out: string | undefined;
+  readonly strict: boolean;
+  readonly delimiter: Delimiter | undefined;
+  readonly encoding: string | undefined;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** Parses a reading command's arguments with `util.parseArgs`; `extra` adds the command's own options. */
+export function parseReadCommand(command: string, argv: readonly string[], extra: NonNullable<ParseArgsConfig['options']> = {}, formats: readonly ReportFormat[] = FORMATS): ReadCommand | undefined {
+  const fn = `cx-metrics ${command}`;
+  const parsed = parseArgs({ args: [...argv], options: { ...READ_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+  const values = parsed.values as Readonly<Record<string, string | boolean | string[] | undefined>>;
+  const positionals = parsed.positionals;
+  if (values['help'] === true) return undefined;
+  if (positionals.length === 0) throw usageError(fn, 'a file to read (or - for standard input)', 'none', 'file');
+  const choice = <T extends string>(value: unknown, allowed: readonly T[], where: string): T | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    throw usageError(fn, `one of ${allowed.join(', ')}`, JSON.stringify(value), where);
+  };
+  const columns: Partial<Record<MetricKind, string>> = {};
+  for (const metric of METRICS) if (typeof values[metric] === 'string') columns[metric] = values[metric] as string;
+  const chosenScales: Partial<Record<MetricKind, Scale>> = {};
+  for (const text of (values['scale'] as string[] | undefined) ?? []) {
+    for (const pair of text.split(',')) {
+      const [metric, name] = pair.split('=');
+      const kind = choice(metric?.trim(), METRICS, '--scale (metric=scale, e.g. ces=ces5Effort)');
+      const scale = (scales as unknown as Record<string, Scale>)[name?.trim() ?? ''];
+      if (kind === undefined || scale === undefined) throw usageError(fn, `metric=scale with a scale of ${Object.keys(scales).join(', ')}`, JSON.stringify(pair), '--scale');
+      if (scale.metric !== kind) throw usageError(fn, `a ${kind} scale for ${kind}`, `${name} (a ${scale.metric} scale)`, '--scale');
+      chosenScales[kind] = scale;
+    }
+  }
+  const list = (value: unknown): string[] =>
+    ((value as string[] | undefined) ?? [])
+      .flatMap((text) => text.split(','))
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const level = values['level'] === undefined ? undefined : parseLevel(fn, values['level'] as string);
+  const minimumN = values['min-n'] === undefined ? undefined : Number(values['min-n']);
+  if (minimumN !== undefined && !(Number.isSafeInteger(minimumN) && minimumN >= 0)) throw usageError(fn, 'a whole number of at least 0', JSON.stringify(values['min-n']), '--min-n');
+  const delimiterText = values['delimiter'] as string | undefined;
+  const delimiter = delimiterText === undefined ? undefined : delimiterText === 'tab' || delimiterText === '\\t' ? '\t' : choice(delimiterText, [',', ';', '\t'] as const, '--delimiter');
+  const by = list(values['by']);
+  return {
+    files: positionals,
+    request: {
+      title: (values['title'] as string | undefined) ?? `cx-metrics report: ${positionals.join(', ')}`,
+      vendor: choice(values['vendor'], VENDOR_IDS, '--vendor') as VendorId | undefined,
+      columns,
+      scales: chosenScales,
+      by,
+      // "week" is the ISO week, as the calendar names it.
+      time: choice(values['time'] === 'week' ? 'isoWeek' : values['time'], TIME_UNITS, '--time (day, week, month, quarter or year)') as TimeUnit | undefined,
+      timeColumn: values['time-column'] as string | undefined,
+      timeZone: values['tz'] as string | undefined,
+      level,
+      minimumN,
+      weight: values['weight'] as string | undefined,
+      skipValues: list(values['skip-values']),
+      fields: command === 'report' ? 'needed' : 'all',
+    },
+    format: choice(values['format'], formats, '--format') ?? 'text',
+    out: values['out'] as string | undefined,
+    strict: values['strict'] === true,
+    delimiter,
+    encoding: values['encoding'] as string | undefined,
+    values,
+  };
+}
+
+/** A confidence level as `0.9`, `90` or `90%`. */
+function parseLevel(functionName: string, text: string): number {
+  const number = Number(text.replace(/%$/, ''));
+  const level = text.endsWith('%') || number >= 1 ? number / 100 : number;
+  if (!(level > 0 && level < 1)) throw usageError(functionName, 'a confidence level such as 0.95, 95 or 95%', JSON.stringify(text), '--level');
+  return level;
+}
+
+/** Writes a command's output to `--out` or standard output. */
+export function emit(text: string, out: string | undefined, io: CommandIO): void {
+  if (out === undefined) io.stdout.write(text);
+  else writeFileSync(out, text);
+}
+
+/** Renders a report in a format (colour only for text on a colour terminal). */
+export async function render(data: ReportData, format: ReportFormat, out: string | undefined, io: CommandIO): Promise<string> {
+  if (format === 'json') return formatJSON(data);
+  if (format === 'csv') return formatCSV(data);
+  if (format === 'html') return (await import('../report/renderHTMLReport.js')).renderHTMLReport(data);
+  const style = out === undefined ? styleFor(io.stdout, io.env) : styleFor({}, io.env);
+  return formatText(data, style, format === 'markdown');
+}
+
+async function report(argv: readonly string[], io: CommandIO): Promise<number> {
+  const fn = 'cx-metrics report';
+  const command = parseReadCommand('report', argv);
+  if (command === undefined) {
+    io.stdout.write(HELP.report);
+    return EXIT.ok;
+  }
+  if (command.files.length > 1) throw usageError(fn, 'one file (run the command once per file)', command.files.join(' '), 'file');
+  const input = await InputFile.open(fn, command.files[0] as string, { delimiter: command.delimiter, encoding: command.encoding, stdin: io.stdin });
+  const rejections: LineRejection[] = [];
+  const keep = (rejection: LineRejection): void => {
+    if (rejections.length < 10) rejections.push(rejection);
+  };
+  const threads = command.strict ? 1 : threadsFor(input, io.env);
+  let data: ReportData | undefined;
+  if (threads > 1) {
+    await input.close();
+    const reopen = (): Promise<InputFile> => InputFile.open(fn, input.path, { delimiter: command.delimiter, encoding: command.encoding });
+    data = (await collectReportInParallel(fn, await reopen(), command.request, threads, keep)) ?? (await collectReport(fn, await reopen(), command.request, keep, Progress.on(io.stderr)));
+  }
+  data ??= await collectReport(fn, input, command.request, keep, Progress.on(io.stderr));
+  const rejectedRows = new Set(rejections.map((rejection) => rejection.line)).size;
+  if (command.strict && rejectedRows > 0) {
+    io.stderr.write(`${fn}: bad rows (--strict refuses any); the first:\n`);
+    for (const { line, rejected } of rejections) for (const issue of rejected.issues) io.stderr.write(`  line ${line}: ${issue.column ?? issue.field} ${issue.received}: ${issue.code}, expected ${issue.expected}\n`);
+    io.stderr.write('cx-metrics validate lists every bad row.\n');
+    return EXIT.badData;
+  }
+  emit(await render(data, command.format, command.out, io), command.out, io);
+  if (command.out !== undefined) io.stderr.write(`${fn}: wrote ${command.out}\n`);
+  return EXIT.ok;
+}
