@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
   entry: { index: 'src/index.ts', report: 'src/report/index.ts', schema: 'src/schema/index.ts', cli: 'src/cli/bin.ts' },
@@ -10,6 +13,8 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // `cx-metrics --version` prints the package's version.
+  define: { __VERSION__: JSON.stringify(version) },
   treeshake: true,
 });
 

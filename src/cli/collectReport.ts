@@ -65,6 +65,9 @@ export class AnswerFile {
   metrics: readonly MetricReading[] = [];
   /** Data rows read (header rows not counted). */
   rows = 0;
+  /** CSV rows with more cells than the header (the extra cells are not read), and with fewer. */
+  longRows = 0;
+  shortRows = 0;
 
   readonly #sample: readonly unknown[] | undefined;
 
@@ -135,12 +138,17 @@ export class AnswerFile {
     };
     const take = (rows: readonly unknown[], lines: readonly number[]): void => {
       const metrics = this.metrics;
+      const width = this.mappings.columns?.length ?? -1;
       for (let at = 0; at < rows.length; at++) {
         if (headerLeft > 0) {
           headerLeft--;
           continue;
         }
         const row = rows[at];
+        if (width >= 0 && Array.isArray(row) && row.length !== width) {
+          if (row.length > width) this.longRows++;
+          else this.shortRows++;
+        }
         this.#line = lines[at] as number;
         for (let m = 0; m < metrics.length; m++) {
           const reading = metrics[m] as MetricReading;
@@ -169,7 +177,7 @@ export class AnswerFile {
       progress?.update(this.rows, input.bytesRead, input.size);
     }
     if (pending !== undefined) {
-      if (pending.rows.length === 0) throw usageError(fn, 'a file with a header row and answers', 'an empty file', input.path);
+      if (pending.rows.length === 0) throw usageError(fn, input.format === 'csv' ? 'a file with a header row' : 'a file with rows', input.format === 'csv' ? 'an empty file' : 'no rows', input.path, 'invalid_input');
       begin(pending.rows);
       take(pending.rows, pending.lines);
     }
@@ -184,11 +192,17 @@ export class AnswerFile {
     const delimiterName = input.delimiter === '\t' ? 'tab' : `"${input.delimiter}"`;
     const format =
       input.format === 'csv'
-        ? `CSV, delimiter ${delimiterName} (${input.detected.delimiter ? 'detected' : 'given'})${input.blankLines > 0 ? `; ${input.blankLines} blank lines skipped` : ''}`
+        ? `CSV, delimiter ${delimiterName} (${input.detected.delimiter ? 'detected' : 'given'})${input.blankLines > 0 ? `; ${plural(input.blankLines, 'blank line')} skipped` : ''}`
         : input.format === 'json'
           ? `JSON, rows from ${input.jsonProperty === '' ? 'the top-level array' : `the array "${input.jsonProperty}"`}`
           : 'NDJSON, one object a line';
-    return [format, ...found.notes.map((note, at) => (at === 0 && !found.detected ? `${note} (--vendor)` : note))];
+    const encoding =
+      input.invalidCharacters > 0 ? [`${plural(input.invalidCharacters, 'character')} not valid in the file's encoding, shown as \uFFFD: is it windows-1252? (--encoding windows-1252)`] : [];
+    const ragged = [
+      ...(this.longRows > 0 ? [`${plural(this.longRows, 'row')} with more cells than the header: the cells past the last column are not read`] : []),
+      ...(this.shortRows > 0 ? [`${plural(this.shortRows, 'row')} with fewer cells than the header: a column they lack is reported as missing`] : []),
+    ];
+    return [format, ...encoding, ...ragged, ...found.notes.map((note, at) => (at === 0 && !found.detected ? `${note} (--vendor)` : note))];
   }
 }
 
@@ -202,7 +216,9 @@ export class ReportCollectors {
   readonly days: (DayCollector<ResponseRecord> | undefined)[];
   readonly counts: number[];
 
-  constructor(functionName: string, request: ReportRequest, mappings: VendorMappings, withScales = false) {
+  constructor(functionName: string, request: ReportRequest, mappings: VendorMappings) {
+    // The scales are given, so a file whose every row was refused still has its (empty) tables.
+    const withScales = true;
     const metricOptions = { ...(request.level === undefined ? {} : { level: request.level }), ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) };
     this.segments = mappings.metrics.map((metric) => new SegmentCollector<ResponseRecord>(functionName, request.by.length > 0 ? [...request.by] : () => 'all', { ...metricOptions, ...(withScales ? { scale: metric.scale } : {}) }));
     this.days = mappings.metrics.map((metric) =>
@@ -271,7 +287,7 @@ export async function collectReport(functionName: string, input: InputFile, requ
 
 /** The mappings without the fields a report does not compute from: reading fewer cells is faster, and a report is not the place to judge an id column. */
 function onlyNeeded(found: VendorMappings, request: ReportRequest): VendorMappings {
-  const keep = new Set(['scale', 'score', 'weight', 'attributes', ...request.by, ...(request.time === undefined ? [] : ['submittedAt'])]);
+  const keep = new Set(['scale', 'score', 'weight', 'required', 'attributes', ...request.by, ...(request.time === undefined ? [] : ['submittedAt'])]);
   const metrics = found.metrics.map((metric) => Object.freeze({ ...metric, mapping: Object.freeze(Object.fromEntries(Object.entries(metric.mapping).filter(([key]) => keep.has(key)))) as typeof metric.mapping }));
   const reads = new Set<string>();
   for (const { mapping, options } of metrics) {
@@ -288,4 +304,9 @@ function onlyNeeded(found: VendorMappings, request: ReportRequest): VendorMappin
 function hasColumn(sample: readonly unknown[], name: string): boolean {
   const first = sample[0];
   return Array.isArray(first) ? first.some((cell) => typeof cell === 'string' && cell.replace(/^\uFEFF/, '') === name) : typeof first === 'object' && first !== null && name in first;
+}
+
+/** "1 row", "2 rows". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

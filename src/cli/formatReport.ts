@@ -9,7 +9,9 @@ export type ReportFormat = 'text' | 'json' | 'csv' | 'markdown' | 'html';
 /** What a score is in: points for NPS and net scores, percent for CSAT, the scale's own numbers for a CES mean. */
 function unitWord(result: MetricResult): string {
   const unit = result.ci?.unit;
-  return unit === 'points' ? 'points' : unit === 'percent' ? '%' : unit === 'scale' ? `of ${result.scale.min}–${result.scale.max}` : '';
+  // A CES mean says which way is easy: CES 2.0 agreement (higher) or CES 1.0 effort (lower).
+  const direction = result.metric === 'ces' ? ` (${result.scale.id}: ${result.scale.polarity === 'lower-is-better' ? 'lower' : 'higher'} is easier)` : '';
+  return unit === 'points' ? 'points' : unit === 'percent' ? '%' : unit === 'scale' ? `of ${result.scale.min}–${result.scale.max}${direction}` : '';
 }
 
 /** The interval column's title: its level, as the overall result has it. */
@@ -61,7 +63,7 @@ export function formatText(data: ReportData, style: Style, markdown = false): st
     if (metric.segments !== undefined) {
       const segments = metric.segments;
       const adjust = segments.adjust === 'holm' ? 'Holm' : segments.adjust === 'bonferroni' ? 'Bonferroni' : 'BH';
-      const columns: Column[] = [...segments.by.map((name) => ({ title: name })), { title: 'n', right: true }, { title: label, right: true }, { title: ciTitle(result), right: true }, { title: `Δ vs ${segments.segments[0]?.comparison?.against ?? 'rest'}`, right: true }, { title: `p (${adjust})`, right: true }, { title: '' }];
+      const columns: Column[] = [...segments.by.map((name) => ({ title: name })), { title: 'n', right: true }, { title: label, right: true }, { title: ciTitle(result), right: true }, { title: `Δ vs ${segments.segments[0]?.comparison?.against ?? 'rest'}`, right: true }, { title: `p (${adjust})`, right: true }, { title: 'note' }];
       const rows = segments.segments.map((segment) => [
         ...segment.key.map((part) => (part === undefined ? '(none)' : String(part))),
         String(segment.n),
@@ -75,7 +77,7 @@ export function formatText(data: ReportData, style: Style, markdown = false): st
     }
     if (metric.trend !== undefined) {
       const series = metric.trend;
-      const columns: Column[] = [{ title: series.unit === 'isoWeek' ? 'week' : series.unit }, { title: 'n', right: true }, { title: label, right: true }, { title: ciTitle(result), right: true }, { title: 'change', right: true }, { title: 'p', right: true }, { title: '' }];
+      const columns: Column[] = [{ title: series.unit === 'isoWeek' ? 'week' : series.unit }, { title: 'n', right: true }, { title: label, right: true }, { title: ciTitle(result), right: true }, { title: 'change', right: true }, { title: 'p', right: true }, { title: 'note' }];
       const rows = series.buckets.map((bucket) => [
         bucket.label,
         String(bucket.n),
@@ -101,7 +103,18 @@ export function formatRiskText(data: ReportData, style: Style, markdown: boolean
   const out: string[] = [];
   const day = risk.asOf?.toISOString().slice(0, 10) ?? '—';
   out.push(markdown ? `## Loyalty risk` : style.bold('Loyalty risk'));
-  out.push(`${markdown ? '' : '  '}${risk.summary.customers} customers as of ${day}: ${risk.summary.tiers.map((tier) => `${tier.tier} ${tier.count} (${tier.rounded ?? 0}%)`).join(', ')}`);
+  const indent = markdown ? '' : '  ';
+  out.push(`${indent}${risk.summary.customers} customers as of ${day}: ${risk.summary.tiers.map((tier) => `${tier.tier} ${tier.count} (${tier.rounded ?? 0}%)`).join(', ')}`);
+  // Where every record went, so a record the classifier could not use is never lost silently.
+  const records = risk.summary.records;
+  const used = (Object.entries(records) as [keyof typeof records, number][]).filter(([key, count]) => key !== 'total' && count > 0).map(([key, count]) => `${RECORD_WORDS[key]} ${count}`);
+  out.push(`${indent}${records.total} records read: ${used.join(', ') || 'none'}`);
+  if (risk.summary.segments !== undefined) {
+    const tiers = risk.summary.tiers.map((tier) => tier.tier);
+    const rows = risk.summary.segments.map((segment) => [segment.key.map((part) => (part === undefined ? '(none)' : String(part))).join(' / '), String(segment.customers), ...tiers.map((tier) => String(segment.tiers.find((count) => count.tier === tier)?.count ?? 0))]);
+    out.push('');
+    for (const row of formatTable([{ title: 'segment' }, { title: 'customers', right: true }, ...tiers.map((tier) => ({ title: tier, right: true }))], rows, markdown, style, rows.map(() => false))) out.push(markdown ? row : `  ${row}`);
+  }
   const columns: Column[] = [{ title: 'customer' }, { title: 'tier' }, { title: 'next step' }, { title: 'why' }];
   // The full explanation is in csv and json; a terminal line keeps its start.
   const brief = (text: string): string => (markdown || [...text].length <= 100 ? text : `${[...text].slice(0, 99).join('')}…`);
@@ -111,6 +124,19 @@ export function formatRiskText(data: ReportData, style: Style, markdown: boolean
   if (risk.customers.length > limit) out.push(`${markdown ? '' : '  '}… and ${risk.customers.length - limit} more (--format csv or json lists every customer)`);
   return out;
 }
+
+/** How the record accounting of the classifier reads. */
+const RECORD_WORDS: Readonly<Record<string, string>> = {
+  relationship: 'latest NPS of a contact',
+  superseded: 'older NPS',
+  interactions: 'interactions in the effort window',
+  beforeEffortWindow: 'interactions before it',
+  skipped: 'skipped answers',
+  otherMetric: 'of a metric the policy does not read',
+  undated: 'without a time (not used)',
+  afterAsOf: 'after the as-of date (not used)',
+  noCustomer: 'without a customer or respondent id (not used)',
+};
 
 function signed(value: number, digits: number): string {
   const text = formatNumber(value, digits);

@@ -4,6 +4,7 @@ import { CxMetricsError } from '../errors/CxMetricsError.js';
 import type { MetricKind, Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
 import { VENDOR_IDS, type VendorId } from '../records/vendorMappings.js';
+import { didYouMean } from '../internal/nearNames.js';
 import { TIME_UNITS, type TimeUnit } from '../segments/calendar.js';
 import type { ReportData } from '../report/ReportData.js';
 import { collectReport, type LineRejection, type ReportRequest } from './collectReport.js';
@@ -39,12 +40,8 @@ export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ces: { type: 'string' },
   scale: { type: 'string', multiple: true },
   vendor: { type: 'string' },
-  by: { type: 'string', multiple: true },
-  time: { type: 'string' },
   'time-column': { type: 'string' },
   tz: { type: 'string' },
-  level: { type: 'string' },
-  'min-n': { type: 'string' },
   weight: { type: 'string' },
   'skip-values': { type: 'string', multiple: true },
   format: { type: 'string' },
@@ -52,9 +49,44 @@ export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   strict: { type: 'boolean' },
   delimiter: { type: 'string' },
   encoding: { type: 'string' },
-  title: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
+
+/** Each command's own options besides the reading ones: an option a command does not take is an error, never ignored. */
+const COMMAND_OPTIONS: Readonly<Record<string, NonNullable<ParseArgsConfig['options']>>> = {
+  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, title: { type: 'string' } },
+  validate: {},
+  risk: { by: { type: 'string', multiple: true }, outcomes: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
+};
+
+/**
+ * The arguments as `util.parseArgs` should see them: a value that starts with a dash
+ * (`--skip-values -99`) is joined to its option, as `--skip-values=-99`.
+ */
+function joinDashValues(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < argv.length; at++) {
+    const argument = argv[at] as string;
+    const next = argv[at + 1];
+    const name = argument.startsWith('--') ? argument.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-[^-]/.test(next)) {
+      out.push(`${argument}=${next}`);
+      at++;
+    } else out.push(argument);
+  }
+  return out;
+}
+
+/** The command-line option each library option comes from, to name it in messages. */
+const OPTION_OF_PATH: readonly (readonly [RegExp, string])[] = [
+  [/^options\.attributes\b/, '--by'],
+  [/^options\.timeZone\b/, '--tz'],
+  [/^options\.time\b/, '--time-column'],
+  [/^options\.weight\b/, '--weight'],
+  [/^options\.columns\.(nps|csat|ces)\b/, '--$1'],
+  [/^options\.scales\b/, '--scale'],
+  [/^options\.vendor\b/, '--vendor'],
+];
 
 /**
  * Runs `cx-metrics <command> …` and returns the exit code. Every failure is a message on standard
@@ -76,7 +108,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     if (command === 'risk') return await runRisk(rest, io);
     throw usageError('cx-metrics', 'a command: report, validate or risk (cx-metrics --help)', JSON.stringify(command), 'command');
   } catch (error) {
-    return fail(error, io);
+    return fail(error, io, command === 'report' || command === 'validate' || command === 'risk' ? `cx-metrics ${command}` : 'cx-metrics');
   }
 }
 
@@ -84,10 +116,22 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'development';
 
+/**
+ * An error's message as the command's: the library function that decided how to read the file
+ * (`vendorMappings: … at options.attributes[0]`) becomes the command and the option (`--by`).
+ */
+function commandMessage(error: CxMetricsError, commandName: string): string {
+  const issue = error.issues[0];
+  const path = issue.path.join('.');
+  const option = OPTION_OF_PATH.map(([pattern, name]) => (pattern.test(path) ? path.replace(pattern, name).split('.')[0] : undefined)).find((name) => name !== undefined);
+  if (option === undefined) return error.message.replace(/^vendorMappings:/, `${commandName}:`);
+  return `${commandName}: expected ${issue.expected} (${option}), got ${issue.received}`;
+}
+
 /** Prints an error the way a user can act on, and gives its exit code. */
-export function fail(error: unknown, io: CommandIO): number {
+export function fail(error: unknown, io: CommandIO, commandName = 'cx-metrics'): number {
   if (error instanceof CxMetricsError) {
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${commandMessage(error, commandName)}\n`);
     for (const issue of error.issues.slice(1, 10)) io.stderr.write(`  ${issue.message}\n`);
     return error.code === 'invalid_option' || error.code === 'invalid_argument' ? EXIT.usage : EXIT.badData;
   }
@@ -114,15 +158,24 @@ export interface ReadCommand {
 /** Parses a reading command's arguments with `util.parseArgs`; `extra` adds the command's own options. */
 export function parseReadCommand(command: string, argv: readonly string[], extra: NonNullable<ParseArgsConfig['options']> = {}, formats: readonly ReportFormat[] = FORMATS): ReadCommand | undefined {
   const fn = `cx-metrics ${command}`;
-  const parsed = parseArgs({ args: [...argv], options: { ...READ_OPTIONS, ...extra }, allowPositionals: true, strict: true });
+  const options = { ...READ_OPTIONS, ...(COMMAND_OPTIONS[command] ?? {}), ...extra };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: joinDashValues(argv, options), options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const unknown = /Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw error;
+    const names = Object.keys(options).map((name) => `--${name}`);
+    throw usageError(fn, `an option of ${command} (cx-metrics ${command} --help)${didYouMean(unknown.split('=')[0] as string, names)}`, JSON.stringify(unknown), 'options');
+  }
   const values = parsed.values as Readonly<Record<string, string | boolean | string[] | undefined>>;
   const positionals = parsed.positionals;
   if (values['help'] === true) return undefined;
   if (positionals.length === 0) throw usageError(fn, 'a file to read (or - for standard input)', 'none', 'file');
-  const choice = <T extends string>(value: unknown, allowed: readonly T[], where: string): T | undefined => {
+  const choice = <T extends string>(value: unknown, allowed: readonly T[], where: string, shown: readonly string[] = allowed): T | undefined => {
     if (value === undefined) return undefined;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    throw usageError(fn, `one of ${allowed.join(', ')}`, JSON.stringify(value), where);
+    throw usageError(fn, `one of ${shown.join(', ')}`, JSON.stringify(value), where);
   };
   const columns: Partial<Record<MetricKind, string>> = {};
   for (const metric of METRICS) if (typeof values[metric] === 'string') columns[metric] = values[metric] as string;
@@ -146,7 +199,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
   const minimumN = values['min-n'] === undefined ? undefined : Number(values['min-n']);
   if (minimumN !== undefined && !(Number.isSafeInteger(minimumN) && minimumN >= 0)) throw usageError(fn, 'a whole number of at least 0', JSON.stringify(values['min-n']), '--min-n');
   const delimiterText = values['delimiter'] as string | undefined;
-  const delimiter = delimiterText === undefined ? undefined : delimiterText === 'tab' || delimiterText === '\\t' ? '\t' : choice(delimiterText, [',', ';', '\t'] as const, '--delimiter');
+  const delimiter = delimiterText === undefined ? undefined : delimiterText === 'tab' || delimiterText === '\\t' ? '\t' : choice(delimiterText, [',', ';'] as const, '--delimiter', ["','", "';'", 'tab']);
   const by = list(values['by']);
   return {
     files: positionals,
@@ -157,7 +210,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
       scales: chosenScales,
       by,
       // "week" is the ISO week, as the calendar names it.
-      time: choice(values['time'] === 'week' ? 'isoWeek' : values['time'], TIME_UNITS, '--time (day, week, month, quarter or year)') as TimeUnit | undefined,
+      time: choice(values['time'] === 'week' ? 'isoWeek' : values['time'], TIME_UNITS, '--time', ['day', 'week', 'month', 'quarter', 'year']) as TimeUnit | undefined,
       timeColumn: values['time-column'] as string | undefined,
       timeZone: values['tz'] as string | undefined,
       level,
@@ -179,14 +232,23 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
 function parseLevel(functionName: string, text: string): number {
   const number = Number(text.replace(/%$/, ''));
   const level = text.endsWith('%') || number >= 1 ? number / 100 : number;
-  if (!(level > 0 && level < 1)) throw usageError(functionName, 'a confidence level such as 0.95, 95 or 95%', JSON.stringify(text), '--level');
+  // Below 50% an interval says almost nothing: such a level is a typo (1.5 for 95%?), not a choice.
+  if (!(level >= 0.5 && level < 1)) throw usageError(functionName, 'a confidence level from 50% up to (not including) 100%, such as 0.95, 95 or 95%', JSON.stringify(text), '--level');
   return level;
 }
 
 /** Writes a command's output to `--out` or standard output. */
-export function emit(text: string, out: string | undefined, io: CommandIO): void {
-  if (out === undefined) io.stdout.write(text);
-  else writeFileSync(out, text);
+export function emit(text: string, out: string | undefined, io: CommandIO, functionName = 'cx-metrics'): void {
+  if (out === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    throw usageError(functionName, 'a file that can be written', `${out} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, '--out');
+  }
+  io.stderr.write(`${functionName}: wrote ${out}\n`);
 }
 
 /** Renders a report in a format (colour only for text on a colour terminal). */
@@ -226,7 +288,6 @@ async function report(argv: readonly string[], io: CommandIO): Promise<number> {
     io.stderr.write('cx-metrics validate lists every bad row.\n');
     return EXIT.badData;
   }
-  emit(await render(data, command.format, command.out, io), command.out, io);
-  if (command.out !== undefined) io.stderr.write(`${fn}: wrote ${command.out}\n`);
+  emit(await render(data, command.format, command.out, io), command.out, io, fn);
   return EXIT.ok;
 }

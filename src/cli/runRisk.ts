@@ -3,7 +3,7 @@ import { evaluateRiskTiers, type RiskTierEvaluation } from '../loyalty/evaluateR
 import type { LoyaltyRiskResult } from '../loyalty/LoyaltyRiskResult.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { ReportData } from '../report/ReportData.js';
-import { AnswerFile, type LineRejection } from './collectReport.js';
+import { AnswerFile, type LineRejection, plural } from './collectReport.js';
 import { csvCell, formatRiskText } from './formatReport.js';
 import { styleFor } from './formatTable.js';
 import { HELP } from './help.js';
@@ -19,7 +19,7 @@ import { usageError } from './usageError.js';
  */
 export async function runRisk(argv: readonly string[], io: CommandIO): Promise<number> {
   const fn = 'cx-metrics risk';
-  const command = parseReadCommand('risk', argv, { outcomes: { type: 'string' }, 'as-of': { type: 'string' } });
+  const command = parseReadCommand('risk', argv);
   if (command === undefined) {
     io.stdout.write(HELP.risk);
     return EXIT.ok;
@@ -63,11 +63,11 @@ export async function runRisk(argv: readonly string[], io: CommandIO): Promise<n
     const markdown = format === 'markdown';
     const style = command.out === undefined ? styleFor(io.stdout, io.env) : styleFor({}, io.env);
     const lines = [markdown ? `# ${data.title}` : style.bold(data.title), '', ...notes.map((note) => (markdown ? `- ${note}` : `  ${style.dim(note)}`)), '', ...formatRiskText(data, style, markdown)];
-    if (rejectedRows > 0) lines.push('', `${markdown ? '' : '  '}${rejectedRows} rows rejected (cx-metrics validate lists them)`);
+    if (rejectedRows > 0) lines.push('', `${markdown ? '' : '  '}${plural(rejectedRows, 'row')} rejected (cx-metrics validate lists them)`);
     if (evaluation !== undefined) lines.push('', ...evaluationText(evaluation, markdown));
     text = `${lines.join('\n')}\n`;
   }
-  emit(text, command.out, io);
+  emit(text, command.out, io, fn);
   return EXIT.ok;
 }
 
@@ -116,8 +116,8 @@ async function readOutcomes(functionName: string, path: string, encoding: string
         event = object['churned'] ?? object['churn'] ?? object['event'];
       }
       const value = typeof event === 'boolean' ? event : /^(true|1|yes)$/i.test(String(event).trim()) ? true : /^(false|0|no)$/i.test(String(event).trim()) ? false : undefined;
-      if (typeof id !== 'string' && typeof id !== 'number') throw usageError(functionName, 'a customer id', `${JSON.stringify(id)} at line ${line}`, '--outcomes');
-      if (value === undefined) throw usageError(functionName, 'true or false (or 1/0, yes/no)', `${JSON.stringify(event)} at line ${line}`, '--outcomes');
+      if (typeof id !== 'string' && typeof id !== 'number') throw usageError(functionName, 'a customer id', `${JSON.stringify(id)} at line ${line}`, '--outcomes', 'invalid_input');
+      if (value === undefined) throw usageError(functionName, 'true or false (or 1/0, yes/no)', `${JSON.stringify(event)} at line ${line}`, '--outcomes', 'invalid_input');
       outcomes.set(String(id).trim(), value);
     });
   }

@@ -31,7 +31,7 @@ export async function runValidate(argv: readonly string[], io: CommandIO): Promi
     (rejection) => {
       bad.push(rejection);
       for (const issue of rejection.rejected.issues) {
-        if (format === 'csv') lines.push([rejection.line, rejection.metric, issue.field, issue.column ?? '', issue.received, issue.code, issue.expected].map(csvCell).join(','));
+        if (format === 'csv') lines.push([rejection.line, rejection.metric, issue.field, issue.column ?? '', cellValue(issue.received), issue.code, issue.expected].map(csvCell).join(','));
         else if (format === 'text') lines.push(`line ${rejection.line}  ${rejection.metric}  ${issue.column ?? issue.field}  ${issue.received}  ${issue.code}: expected ${issue.expected}`);
       }
     },
@@ -41,12 +41,22 @@ export async function runValidate(argv: readonly string[], io: CommandIO): Promi
   // A row bad for two metrics is one bad row.
   const badRows = new Set(bad.map((rejection) => rejection.line)).size;
   if (format === 'json') {
-    const issues = bad.flatMap(({ line, metric, rejected }) => rejected.issues.map((issue) => ({ line, metric, field: issue.field, column: issue.column, value: issue.received, code: issue.code, expected: issue.expected })));
+    const issues = bad.flatMap(({ line, metric, rejected }) => rejected.issues.map((issue) => ({ line, metric, field: issue.field, column: issue.column, value: cellValue(issue.received), code: issue.code, expected: issue.expected })));
     lines.push(JSON.stringify({ file: input.path, rows, badRows, notes: data.source?.notes ?? [], issues }, null, 2));
   } else if (format === 'text') {
     const columns = data.metrics.map((metric) => `${metric.result.metric} from ${JSON.stringify(metric.column)}`).join(', ');
     lines.push(`${input.path}: ${rows} rows checked (${columns}); ${badRows === 0 ? 'no bad rows' : `${badRows} bad ${badRows === 1 ? 'row' : 'rows'}`}`);
   }
-  emit(`${lines.join('\n')}\n`, command.out, io);
+  emit(`${lines.join('\n')}\n`, command.out, io, fn);
   return bad.length > 0 ? EXIT.badData : EXIT.ok;
+}
+
+/** A cell's text for machines: the issue shows a text cell quoted (`"14"`), a file's cell is `14`. */
+function cellValue(received: string): string {
+  if (!/^".*"$/s.test(received)) return received;
+  try {
+    return JSON.parse(received) as string;
+  } catch {
+    return received;
+  }
 }

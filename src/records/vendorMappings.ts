@@ -267,8 +267,8 @@ function tableMappings(fn: string, rows: readonly unknown[][], options: VendorMa
     );
   } else if (vendor === 'qualtrics-legacy') {
     notes.push('Qualtrics legacy export with two header rows (V1… ids, then names and question texts); it does not say its time zone');
-    notes.push('previews and tests (V7 Status 1 or 2) are excluded');
-    result = found(byQuestion(second, names), 2, { respondentId: 'V1', submittedAt: has(names, 'V8') ? 'V8' : undefined }, has(names, 'V7') ? { exclude: { column: 'V7', values: [1, 2], reason: 'preview or test response' } } : {});
+    notes.push('-99 ("seen, not answered") is a skipped answer; previews and tests (V7 Status 1 or 2) are excluded');
+    result = found(byQuestion(second, names), 2, { respondentId: 'V1', submittedAt: has(names, 'V8') ? 'V8' : undefined }, { skipValues: [-99], ...(has(names, 'V7') ? { exclude: { column: 'V7', values: [1, 2], reason: 'preview or test response' } } : {}) });
   } else if (vendor === 'surveymonkey') {
     notes.push('SurveyMonkey export with two header rows (question texts, then answer kinds); dates read as MM/DD/YYYY hh:mm:ss AM/PM');
     const end = names.indexOf('End Date');
@@ -384,7 +384,8 @@ function finish(fn: string, found: Found, options: VendorMappingOptions): Vendor
       score: found.scoreSource(column),
       ...Object.fromEntries(Object.entries(found.fields).filter(([key, source]) => source !== undefined && key !== 'submittedAt')),
       ...(timeColumn === undefined ? {} : { submittedAt: timeColumn }),
-      ...(options.weight === undefined ? {} : { weight: options.weight }),
+      // A weight column named means every answer is weighed: a row without a weight is refused, never weighed 1.
+      ...(options.weight === undefined ? {} : { weight: options.weight, required: ['weight'] as const }),
       // A segment column named like a record field (channel) is read as that field, which segments read by the same name.
       ...Object.fromEntries(recordFields.map((name) => [name, name])),
       ...(attributes.length === 0 ? {} : { attributes }),

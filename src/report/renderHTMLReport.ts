@@ -52,7 +52,9 @@ export function renderHTMLReport(data: ReportData): string {
     ];
     const lead =
       data.metrics.length === 0
-        ? 'No metric was computed.'
+        ? data.risk === undefined
+          ? 'No metric was computed.'
+          : `Loyalty risk of ${data.risk.summary.customers} customers${data.source === undefined ? '' : ` from ${data.source.name}`}: each placed by their relationship (NPS) and recent effort (CES).`
         : `${metricNames.join(', ')}${data.risk === undefined ? '' : ' and loyalty risk'}${data.source === undefined ? '' : ` from ${data.source.name === '-' ? 'standard input' : data.source.name}`}. Intervals are confidence intervals; every row read is accounted for.`;
     return [
       '<!doctype html>',
