@@ -65,7 +65,7 @@ export function trendSVG(series: TrendSeries | RollingWindowSeries): string {
       });
     }
     const level = scored[0]?.result.ci?.level ?? 0.95;
-    body += text(16, 44, `${scoreAxisName(scored[0]!.result)} per period with its ${formatLevel(level)} confidence interval${series.timeZone === 'UTC' ? '' : `, calendar of ${series.timeZone}`}`, { fill: MUTED, 'font-size': 12 });
+    body += text(16, 44, `${scoreAxisName(scored[0]!.result)} per period, ${formatLevel(level)} CI${series.timeZone === 'UTC' ? '' : `, ${series.timeZone} calendar`}`, { fill: MUTED, 'font-size': 12 });
     const values = scored.flatMap((slot) => [slot.result.score as number, slot.result.ci?.lower as number, slot.result.ci?.upper as number]);
     const { domain, ticks } = axisScale(values, scoreRange(scored[0]!.result));
     const y = linear(domain, [BOTTOM, TOP]);
