@@ -276,9 +276,14 @@ async function report(argv: readonly string[], io: CommandIO): Promise<number> {
   const threads = command.strict ? 1 : threadsFor(input, io.env);
   let data: ReportData | undefined;
   if (threads > 1) {
+    // Threads report no rows as they go: a terminal is at least told what is happening.
+    const tell = io.stderr.isTTY === true;
+    if (tell) io.stderr.write(`reading ${input.path} with ${threads} threads…`);
     await input.close();
     const reopen = (): Promise<InputFile> => InputFile.open(fn, input.path, { delimiter: command.delimiter, encoding: command.encoding });
-    data = (await collectReportInParallel(fn, await reopen(), command.request, threads, keep)) ?? (await collectReport(fn, await reopen(), command.request, keep, Progress.on(io.stderr)));
+    data = await collectReportInParallel(fn, await reopen(), command.request, threads, keep);
+    if (tell) io.stderr.write('\r\x1b[K');
+    data ??= await collectReport(fn, await reopen(), command.request, keep, Progress.on(io.stderr));
   }
   data ??= await collectReport(fn, input, command.request, keep, Progress.on(io.stderr));
   const rejectedRows = new Set(rejections.map((rejection) => rejection.line)).size;

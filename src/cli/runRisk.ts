@@ -53,7 +53,7 @@ export async function runRisk(argv: readonly string[], io: CommandIO): Promise<n
   const risk = classifyLoyaltyRisk(records, { ...(asOf === undefined ? {} : { asOf }), ...(by.length > 0 ? { by: [...by] } : {}), ...(command.request.timeZone === undefined ? {} : { timeZone: command.request.timeZone }) });
   const outcomesPath = command.values['outcomes'] as string | undefined;
   const evaluation = outcomesPath === undefined ? undefined : evaluateRiskTiers(risk, await readOutcomes(fn, outcomesPath, command.encoding));
-  const data: ReportData = { title: (command.values['title'] as string | undefined) ?? `cx-metrics risk: ${command.files.join(', ')}`, source: { name: command.files.join(', '), format: 'csv', delimiter: undefined, vendor: 'plain', notes }, metrics: [], risk };
+  const data: ReportData = { title: (command.values['title'] as string | undefined) ?? `cx-metrics risk: ${command.files.join(', ')}`, source: { name: command.files.join(', '), format: 'csv', delimiter: undefined, vendor: 'plain', notes }, metrics: [], risk, evaluation };
   const format = command.format;
   let text: string;
   if (format === 'json') text = `${JSON.stringify({ asOf: risk.asOf, summary: risk.summary, evaluation, customers: risk.customers }, null, 2)}\n`;

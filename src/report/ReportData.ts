@@ -1,3 +1,4 @@
+import type { RiskTierEvaluation } from '../loyalty/evaluateRiskTiers.js';
 import type { LoyaltyRiskResult } from '../loyalty/LoyaltyRiskResult.js';
 import type { IngestSummary } from '../records/IngestMapping.js';
 import type { MetricResult } from '../segments/metricFunctions.js';
@@ -42,4 +43,6 @@ export interface ReportData {
   readonly metrics: readonly ReportMetric[];
   /** The loyalty-risk classification, when it was run. */
   readonly risk: LoyaltyRiskResult | undefined;
+  /** How the tiers foretold churn (`evaluateRiskTiers` on known outcomes), when outcomes were given. */
+  readonly evaluation?: RiskTierEvaluation | undefined;
 }

@@ -1,3 +1,4 @@
+import type { RiskTierEvaluation } from '../loyalty/evaluateRiskTiers.js';
 import type { LoyaltyRiskResult } from '../loyalty/LoyaltyRiskResult.js';
 import type { SegmentTable } from '../segments/SegmentTable.js';
 import type { TimeSlot } from '../segments/collectDays.js';
@@ -138,4 +139,17 @@ export function riskRecordsTable(risk: LoyaltyRiskResult): string {
 export function worklistTable(risk: LoyaltyRiskResult, limit: number): string {
   const rows = risk.customers.slice(0, limit).map((customer): Cell[] => [customer.customerId, TIER_NAMES[customer.tier], customer.nextStep, formatDay(customer.lastAnswerAt), customer.explanation]);
   return htmlTable(`Worklist: the first ${formatCount(rows.length)} of ${formatCount(risk.customers.length)} customers, most at risk first.`, ['Customer', 'Tier', 'Next step', 'Last answer', 'Why'], rows, 'worklist');
+}
+
+/** How often each tier's customers churned afterwards, with the trend test: the calibration of the policy on known outcomes. */
+export function evaluationTable(evaluation: RiskTierEvaluation): string {
+  const rows = evaluation.tiers.map((tier): Cell[] => [
+    TIER_NAMES[tier.tier],
+    numeric(formatCount(tier.withOutcome)),
+    numeric(formatCount(tier.events.count)),
+    numeric(tier.events.percent === undefined ? '—' : `${formatNumber(tier.events.percent, 1)}%`),
+    numeric(tier.events.ci === undefined ? '—' : `[${formatNumber(tier.events.ci.lower, 1)}, ${formatNumber(tier.events.ci.upper, 1)}]`),
+  ]);
+  const trend = evaluation.trend === undefined ? (evaluation.trendNote ?? 'no trend test') : `one-sided p = ${evaluation.trend.pValueIncreasing.toPrecision(2)} that churn rises with the tier (Cochran–Armitage)`;
+  return htmlTable(`Churn per tier, for the ${formatCount(evaluation.withOutcome)} of ${formatCount(evaluation.customers)} customers with a known outcome; ${trend}.`, ['Tier', numeric('Customers'), numeric('Churned'), numeric('Rate'), numeric('95% CI')], rows, 'quality');
 }

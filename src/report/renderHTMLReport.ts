@@ -72,7 +72,7 @@ export function renderHTMLReport(data: ReportData): string {
       '<main>',
       scoreCards(data.metrics, data.risk),
       ...data.metrics.map((metric, index) => metricSection(metric, index, figures)),
-      data.risk === undefined ? '' : riskSection(data.risk, figures),
+      data.risk === undefined ? '' : riskSection(data.risk, figures, data.evaluation),
       sourceSection(data.source),
       '</main>',
       '<footer><p>Made with cx-metrics. Scores are computed exactly and rounded only for display; shares shown together are rounded to add up to 100%. Segments and periods below their minimum n are marked as not reliable.</p></footer>',

@@ -1,9 +1,10 @@
+import type { RiskTierEvaluation } from '../loyalty/evaluateRiskTiers.js';
 import type { LoyaltyRiskResult } from '../loyalty/LoyaltyRiskResult.js';
 import type { MetricResult } from '../segments/metricFunctions.js';
 import { directionNote, formatScore, roundedNPSShares, scaleName, segmentsTitle, seriesTitle, TIER_NAMES } from './describe.js';
 import { distributionSVG } from './distributionSVG.js';
 import { countOf, formatCount, formatDay, formatInterval, formatLevel, formatNumber, METRIC_LABELS, methodName } from './format.js';
-import { figure, qualityTable, riskRecordsTable, segmentsTable, seriesTable, worklistTable } from './htmlParts.js';
+import { evaluationTable, figure, qualityTable, riskRecordsTable, segmentsTable, seriesTable, worklistTable } from './htmlParts.js';
 import { npsBarSVG } from './npsBarSVG.js';
 import type { ReportMetric, ReportSource } from './ReportData.js';
 import { riskGridSVG } from './riskGridSVG.js';
@@ -87,13 +88,14 @@ export function metricSection(metric: ReportMetric, index: number, figures: Figu
 }
 
 /** The loyalty-risk section: tiers, the relationship × effort grid, the first of the worklist and where every record went. */
-export function riskSection(risk: LoyaltyRiskResult, figures: FigureCounter): string {
+export function riskSection(risk: LoyaltyRiskResult, figures: FigureCounter, evaluation?: RiskTierEvaluation): string {
   const asOf = risk.asOf === undefined ? '' : ` as of ${formatDay(risk.asOf)}`;
   let html = `<section class="block" id="risk" aria-labelledby="risk-heading"><h2 id="risk-heading">Loyalty risk</h2>`;
   html += `<p class="muted">${escapeMarkup(`${countOf(risk.summary.customers, 'customer')}${asOf}, each placed by their relationship (NPS in the last ${formatNumber(risk.policy.relationshipWindow.days, 0)} days) and their recent effort (the last ${formatNumber(risk.policy.effortWindow.days, 0)} days).`)}</p>`;
   html += figures.figure(riskTiersSVG(risk), `Customers by tier${asOf}: ${risk.summary.tiers.map((tier) => `${TIER_NAMES[tier.tier]} ${formatCount(tier.count)}`).join(', ')}.`);
   html += figures.figure(riskGridSVG(risk), 'Customers per cell of the policy table, relationship by effort, with the tier the policy gives each cell.');
   if (risk.customers.length > 0) html += worklistTable(risk, 10);
+  if (evaluation !== undefined) html += `<h3>Checked against outcomes</h3>${evaluationTable(evaluation)}`;
   html += riskRecordsTable(risk);
   return `${html}</section>`;
 }

@@ -35,4 +35,11 @@ describe('cx-metrics risk', () => {
     expect(json.summary.customers).toBe(risk.summary.customers);
     expect(json.summary.records.total).toBe(relationship.accepted + interactions.accepted);
   });
+
+  test('html: the tiers, the grid and the calibration against outcomes', async () => {
+    const { code, stdout } = await cli(['risk', `${data}/relationship.csv`, `${data}/interactions.csv`, '--outcomes', `${data}/outcomes.csv`, '--format', 'html']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('<h3>Checked against outcomes</h3>');
+    expect(stdout).toContain(`Loyalty risk of ${risk.summary.customers} customers`);
+  });
 });
