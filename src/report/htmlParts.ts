@@ -27,10 +27,11 @@ export function htmlTable(caption: string, head: readonly Cell[], rows: readonly
     const attributes = `${typeof value === 'string' ? '' : ' class="num"'}${scope === undefined ? '' : ` scope="${scope}"`}`;
     return `<${tag}${attributes}>${escapeMarkup(text)}</${tag}>`;
   };
+  // On a narrow screen a wide table scrolls in its own box instead of widening the page.
   return (
-    `<table${className === '' ? '' : ` class="${escapeMarkup(className)}"`}><caption>${escapeMarkup(caption)}</caption>` +
+    `<div class="table-scroll"><table${className === '' ? '' : ` class="${escapeMarkup(className)}"`}><caption>${escapeMarkup(caption)}</caption>` +
     `<thead><tr>${head.map((value) => cell('th', value, 'col')).join('')}</tr></thead>` +
-    `<tbody>${rows.map((row) => `<tr>${row.map((value, index) => (index === 0 ? cell('th', value, 'row') : cell('td', value))).join('')}</tr>`).join('')}</tbody></table>`
+    `<tbody>${rows.map((row) => `<tr>${row.map((value, index) => (index === 0 ? cell('th', value, 'row') : cell('td', value))).join('')}</tr>`).join('')}</tbody></table></div>`
   );
 }
 

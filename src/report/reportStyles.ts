@@ -11,7 +11,7 @@ export const REPORT_STYLES: string = `
 body { margin: 0; background: #F6F8FA; color: ${INK}; font: 15px/1.5 ${FONT_FAMILY}; }
 .page { max-width: 880px; margin: 0 auto; padding: 32px 24px 48px; }
 header.report { margin-bottom: 24px; }
-h1 { font-size: 28px; line-height: 1.2; margin: 0 0 6px; }
+h1 { font-size: 28px; line-height: 1.2; margin: 0 0 6px; overflow-wrap: anywhere; }
 h2 { font-size: 21px; margin: 0 0 4px; }
 h3 { font-size: 16px; margin: 28px 0 8px; }
 .lead, .muted { color: ${MUTED}; }
@@ -28,6 +28,7 @@ section.block { background: #FFFFFF; border: 1px solid ${RULE}; border-radius: 8
 .headline strong { font-size: 26px; margin-right: 6px; font-variant-numeric: tabular-nums; }
 figure { margin: 16px 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
+.table-scroll { overflow-x: auto; }
 figcaption { font-size: 13px; color: ${MUTED}; margin-top: 6px; max-width: 640px; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13.5px; }
 caption { text-align: left; color: ${MUTED}; font-size: 13px; padding-bottom: 6px; }

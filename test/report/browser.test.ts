@@ -48,6 +48,10 @@ describe('the HTML report in a browser', () => {
       const overflow = await page.$eval('html', (root) => root.scrollWidth - root.clientWidth);
       expect(overflow).toBe(0);
       expect(await page.locator('h1').count()).toBe(1);
+      // On a phone (390 px) too: long titles wrap, charts shrink, wide tables scroll in their own box.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.$eval('html', (root) => root.scrollWidth - root.clientWidth)).toBe(0);
+      await page.setViewportSize({ width: 1024, height: 800 });
 
       const screenshot = inCI ? join(mkdtempSync(join(tmpdir(), 'cx-metrics-report-')), 'report.png') : fileURLToPath(new URL('../../docs/report.png', import.meta.url));
       await page.screenshot({ path: screenshot, fullPage: true });

@@ -58,7 +58,7 @@ describe('notebook display', () => {
     const bundle = bundleOf(value);
     expect(Object.keys(bundle).sort()).toEqual(['text/html', 'text/plain']);
     expect(bundle['text/plain']).toMatch(states);
-    expect(bundle['text/html']).toMatch(/^<div class="cx-metrics"[^>]*><table>/);
+    expect(bundle['text/html']).toMatch(/^<div class="cx-metrics"[^>]*><div class="table-scroll"><table>/);
   });
 
   test('the display method is invisible to JSON, spreads, keys and deep equality, and the result stays frozen', () => {
