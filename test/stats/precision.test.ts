@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { betaQuantile, normalCDF, studentTCDF, studentTQuantile } from '../../src/index.js';
+import { betaQuantile, normalCDF, normalQuantile, npsInterval, studentTCDF, studentTQuantile } from '../../src/index.js';
 
 // Values at the edges of the range (issue 10). ../shared/reference/precision.json: mpmath at 50
 // digits, checked against R. The rest are computed independently beside each test.
@@ -45,5 +45,24 @@ describe('the t and beta distributions at the edges of their range', () => {
     for (const [p, b] of [[1e-100, 3], [1e-300, 0.5], [0.3, 1e12]] as const) {
       expect(relative(betaQuantile(p, 1, b), -Math.expm1(Math.log1p(-p) / b))).toBeLessThan(1e-12);
     }
+  });
+});
+
+describe("the NPS score (Tango) interval at huge n", () => {
+  // For an all-detractor sample the score interval's upper limit has a closed form,
+  // −(n − z²)/(n + z²) (precision.json's npsScoreIntervalLargeN), so its width is 2z²/(n + z²).
+  const z = normalQuantile(0.975);
+  test.each([1e3, 1e6, 1e8])('all detractors, n = %d: the width 1 + upper to 1e-9 relative', (n) => {
+    const { lower, upper } = npsInterval({ detractors: n, passives: 0, promoters: 0 }, { interval: 'score' });
+    expect(lower).toBe(-1);
+    expect(relative(1 + upper, (2 * z * z) / (n + z * z))).toBeLessThan(1e-9);
+    // All promoters mirror it.
+    expect(npsInterval({ detractors: 0, passives: 0, promoters: n }, { interval: 'score' }).lower).toBe(-upper);
+  });
+
+  test.each([1e9, 1e12, 1e15])('all detractors, n = %d: the limit is the closed form rounded to a double (within one unit in the last place)', (n) => {
+    const { upper } = npsInterval({ detractors: n, passives: 0, promoters: 0 }, { interval: 'score' });
+    // A width below 1e-7 cannot be held to 1e-9 by a double near −1; the limit is as close as a double can be.
+    expect(Math.abs(upper + (n - z * z) / (n + z * z))).toBeLessThanOrEqual(2 ** -53);
   });
 });
