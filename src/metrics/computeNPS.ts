@@ -123,7 +123,8 @@ export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings
   const variance = Math.max(0, promoterShare + detractorShare - net * net);
   return Object.freeze(withDisplay({
     ...parts,
-    score: (100 * (promoterSums.weight - detractorSums.weight)) / totals.weight,
+    // The share first, then ×100: an all-detractor sample is −1 exactly, so −100 (100·W/W can round to −99.99999999999999).
+    score: 100 * ((promoterSums.weight - detractorSums.weight) / totals.weight),
     ci: scaled(npsInterval(netCounts(promoterSums, detractorSums, totals), { interval: settings.interval, level }), 'points'),
     standardError: 100 * Math.sqrt(variance / totals.effectiveN),
     variance,

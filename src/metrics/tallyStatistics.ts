@@ -71,7 +71,9 @@ export function tallyTotals(tally: Tally, includeSkipped = false): TallyTotals {
  * go through the count-based interval formulas. Unweighted, the factor is exactly 1.
  */
 export function kishCount(weight: number, totals: TallyTotals): number {
-  return Math.min(totals.effectiveN, weight * (totals.effectiveN / totals.weight));
+  // The share first: a band holding every answer is n_eff exactly (not a rounding below it, which
+  // gave an all-detractor sample a Wald interval ending at −99.99999846).
+  return Math.min(totals.effectiveN, (weight / totals.weight) * totals.effectiveN);
 }
 
 /** A natural-scale interval scaled ×100 into percent or points, keeping its level and method. */
@@ -85,7 +87,7 @@ export function share(sums: GroupSums, totals: TallyTotals, method: ProportionIn
   return {
     count: sums.count,
     weight: sums.weight,
-    percent: (100 * sums.weight) / totals.weight,
+    percent: 100 * (sums.weight / totals.weight),
     ci: scaled(proportionInterval(kishCount(sums.weight, totals), totals.effectiveN, { interval: method, level }), 'percent'),
   };
 }

@@ -66,3 +66,13 @@ describe("the NPS score (Tango) interval at huge n", () => {
     expect(Math.abs(upper + (n - z * z) / (n + z * z))).toBeLessThanOrEqual(2 ** -53);
   });
 });
+
+describe('weighted shares of a band that holds every answer', () => {
+  test('an all-detractor weighted sample is −100 with a Wald interval of exactly [−100, −100], and 100% detractors', async () => {
+    const { computeNPS } = await import('../../src/index.js');
+    const answers = [0, 3, 5, 6, 2, 1, 4, 0, 0, 3, 2, 6, 5, 1, 4, 3];
+    const weights = [1.3, 0.7, 2.2, 1, 0.4, 0.1, 3.3, 0.9, 1.7, 2.1, 0.3, 0.45, 1.15, 0.7, 0.2, 5.1];
+    const result = computeNPS(answers, { weights, interval: 'wald' });
+    expect([result.score, result.ci?.lower, result.ci?.upper, result.detractors.percent]).toEqual([-100, -100, -100, 100]);
+  });
+});
