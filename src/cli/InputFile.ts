@@ -44,8 +44,8 @@ export class InputFile {
   readonly delimiter: Delimiter | undefined;
   /** The file's size in bytes when known (not for standard input or compressed files). */
   readonly size: number | undefined;
-  /** Bytes read so far (of the file as stored). */
-  bytesRead = 0;
+  /** Bytes read so far (of the file as stored), counted as the pieces arrive. */
+  readonly #counted: { bytes: number };
   readonly #pieces: AsyncIterator<Uint8Array>;
   readonly #first: string;
   readonly #decoder: TextDecoder;
@@ -57,11 +57,12 @@ export class InputFile {
   /** Whether the format and delimiter were detected (true) or given (false). */
   readonly detected: { readonly format: boolean; readonly delimiter: boolean };
 
-  private constructor(path: string, format: InputFormat, delimiter: Delimiter | undefined, size: number | undefined, pieces: AsyncIterator<Uint8Array>, first: string, decoder: TextDecoder, detected: { format: boolean; delimiter: boolean }, functionName: string) {
+  private constructor(path: string, format: InputFormat, delimiter: Delimiter | undefined, size: number | undefined, read: { bytes: number }, pieces: AsyncIterator<Uint8Array>, first: string, decoder: TextDecoder, detected: { format: boolean; delimiter: boolean }, functionName: string) {
     this.path = path;
     this.format = format;
     this.delimiter = delimiter;
     this.size = size;
+    this.#counted = read;
     this.#pieces = pieces;
     this.#first = first;
     this.#decoder = decoder;
@@ -105,11 +106,11 @@ export class InputFile {
       const stream = createReadStream(path, { highWaterMark: PIECE, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
       bytes = compressed ? stream.pipe(createGunzip()) : stream;
     }
-    const file = { bytesRead: 0 };
+    const read = { bytes: 0 };
     const pieces = (async function* () {
       for await (const piece of bytes) {
         const chunk = typeof piece === 'string' ? new TextEncoder().encode(piece) : piece;
-        file.bytesRead += chunk.length;
+        read.bytes += chunk.length;
         yield chunk;
       }
     })();
@@ -134,12 +135,15 @@ export class InputFile {
     const format = options.format ?? byExtension ?? sniffFormat(head);
     const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = format === 'csv' ? (options.delimiter ?? (extension === 'tsv' ? '\t' : detectDelimiter(firstLine))) : undefined;
-    const input = new InputFile(path, format, delimiter, size, pieces, firstText, decoder, { format: options.format === undefined, delimiter: options.delimiter === undefined && extension !== 'tsv' }, functionName);
+    const input = new InputFile(path, format, delimiter, size, read, pieces, firstText, decoder, { format: options.format === undefined, delimiter: options.delimiter === undefined && extension !== 'tsv' }, functionName);
     input.#carry = carry;
     input.#count(firstText);
-    input.bytesRead = file.bytesRead;
-    Object.defineProperty(input, 'bytesRead', { get: () => file.bytesRead });
     return input;
+  }
+
+  /** Bytes read so far (of the file as stored). */
+  get bytesRead(): number {
+    return this.#counted.bytes;
   }
 
   /** Stops reading (a file read by threads instead). */

@@ -2,12 +2,13 @@ import type { MetricKind, Scale } from '../scales/defineScale.js';
 import type { IngestSummary, RejectedRow } from '../records/IngestMapping.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import { RowIngester, STREAM_OPTION_KEYS } from '../records/RowIngester.js';
-import { type VendorId, type VendorMappings, vendorMappings } from '../records/vendorMappings.js';
+import { columnsRead, type VendorId, type VendorMappings, vendorMappings } from '../records/vendorMappings.js';
 import type { TimeUnit } from '../segments/calendar.js';
 import { type DayCollector, dayCollector, type DayTallies } from '../segments/collectDays.js';
 import type { SegmentTable } from '../segments/SegmentTable.js';
 import { SegmentCollector } from '../segments/SegmentCollector.js';
 import { trendOfDays } from '../segments/trend.js';
+import { countOf } from '../report/format.js';
 import type { ReportData, ReportMetric } from '../report/ReportData.js';
 import type { InputFile } from './InputFile.js';
 import type { Progress } from './Progress.js';
@@ -192,15 +193,15 @@ export class AnswerFile {
     const delimiterName = input.delimiter === '\t' ? 'tab' : `"${input.delimiter}"`;
     const format =
       input.format === 'csv'
-        ? `CSV, delimiter ${delimiterName} (${input.detected.delimiter ? 'detected' : 'given'})${input.blankLines > 0 ? `; ${plural(input.blankLines, 'blank line')} skipped` : ''}`
+        ? `CSV, delimiter ${delimiterName} (${input.detected.delimiter ? 'detected' : 'given'})${input.blankLines > 0 ? `; ${countOf(input.blankLines, 'blank line')} skipped` : ''}`
         : input.format === 'json'
           ? `JSON, rows from ${input.jsonProperty === '' ? 'the top-level array' : `the array "${input.jsonProperty}"`}`
           : 'NDJSON, one object a line';
     const encoding =
-      input.invalidCharacters > 0 ? [`${plural(input.invalidCharacters, 'character')} not valid in the file's encoding, shown as \uFFFD: is it windows-1252? (--encoding windows-1252)`] : [];
+      input.invalidCharacters > 0 ? [`${countOf(input.invalidCharacters, 'character')} not valid in the file's encoding, shown as \uFFFD: is it windows-1252? (--encoding windows-1252)`] : [];
     const ragged = [
-      ...(this.longRows > 0 ? [`${plural(this.longRows, 'row')} with more cells than the header: the cells past the last column are not read`] : []),
-      ...(this.shortRows > 0 ? [`${plural(this.shortRows, 'row')} with fewer cells than the header: a column they lack is reported as missing`] : []),
+      ...(this.longRows > 0 ? [`${countOf(this.longRows, 'row')} with more cells than the header: the cells past the last column are not read`] : []),
+      ...(this.shortRows > 0 ? [`${countOf(this.shortRows, 'row')} with fewer cells than the header: a column they lack is reported as missing`] : []),
     ];
     return [format, ...encoding, ...ragged, ...found.notes.map((note, at) => (at === 0 && !found.detected ? `${note} (--vendor)` : note))];
   }
@@ -217,12 +218,12 @@ export class ReportCollectors {
   readonly counts: number[];
 
   constructor(functionName: string, request: ReportRequest, mappings: VendorMappings) {
-    // The scales are given, so a file whose every row was refused still has its (empty) tables.
-    const withScales = true;
+    // The scales are given, so a file whose every row was refused still has its (empty) tables,
+    // and the main thread can combine the parts that workers read.
     const metricOptions = { ...(request.level === undefined ? {} : { level: request.level }), ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) };
-    this.segments = mappings.metrics.map((metric) => new SegmentCollector<ResponseRecord>(functionName, request.by.length > 0 ? [...request.by] : () => 'all', { ...metricOptions, ...(withScales ? { scale: metric.scale } : {}) }));
+    this.segments = mappings.metrics.map((metric) => new SegmentCollector<ResponseRecord>(functionName, request.by.length > 0 ? [...request.by] : () => 'all', { ...metricOptions, scale: metric.scale }));
     this.days = mappings.metrics.map((metric) =>
-      request.time === undefined ? undefined : dayCollector<ResponseRecord>(functionName, { ...metricOptions, ...(metric.options.timeZone === undefined ? {} : { timeZone: metric.options.timeZone }), ...(withScales ? { scale: metric.scale } : {}) }, []),
+      request.time === undefined ? undefined : dayCollector<ResponseRecord>(functionName, { ...metricOptions, ...(metric.options.timeZone === undefined ? {} : { timeZone: metric.options.timeZone }), scale: metric.scale }, []),
     );
     this.counts = mappings.metrics.map(() => 0);
   }
@@ -289,24 +290,12 @@ export async function collectReport(functionName: string, input: InputFile, requ
 function onlyNeeded(found: VendorMappings, request: ReportRequest): VendorMappings {
   const keep = new Set(['scale', 'score', 'weight', 'required', 'attributes', ...request.by, ...(request.time === undefined ? [] : ['submittedAt'])]);
   const metrics = found.metrics.map((metric) => Object.freeze({ ...metric, mapping: Object.freeze(Object.fromEntries(Object.entries(metric.mapping).filter(([key]) => keep.has(key)))) as typeof metric.mapping }));
-  const reads = new Set<string>();
-  for (const { mapping, options } of metrics) {
-    for (const [key, source] of Object.entries(mapping)) if (key !== 'scale' && key !== 'attributes' && typeof source === 'string') reads.add(source);
-    for (const name of (mapping.attributes ?? []) as readonly string[]) reads.add(name);
-    if (typeof options.exclude === 'object') reads.add(options.exclude.column);
-  }
-  // An accessor (SurveyMonkey's dates) reads columns of its own.
-  if (request.time !== undefined) for (const name of found.reads) reads.add(name);
-  return Object.freeze({ ...found, metrics: Object.freeze(metrics), reads: Object.freeze([...reads]) });
+  // With a time, every column the export's mappings read stays (an accessor, SurveyMonkey's dates, reads its own).
+  return Object.freeze({ ...found, metrics: Object.freeze(metrics), reads: columnsRead(metrics, request.time === undefined ? [] : found.reads) });
 }
 
 /** Whether a file's first rows name a column (the header of a table, or a key of an object). */
 function hasColumn(sample: readonly unknown[], name: string): boolean {
   const first = sample[0];
   return Array.isArray(first) ? first.some((cell) => typeof cell === 'string' && cell.replace(/^\uFEFF/, '') === name) : typeof first === 'object' && first !== null && name in first;
-}
-
-/** "1 row", "2 rows". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -10,7 +10,8 @@ import type { SegmentGroup } from '../segments/SegmentCollector.js';
 import type { SegmentKeyValue } from '../tally/KeyedGroups.js';
 import { Tally, type TallyJSON } from '../tally/Tally.js';
 import type { ReportData } from '../report/ReportData.js';
-import { AnswerFile, type LineRejection, plural, ReportCollectors, reportData, type ReportRequest } from './collectReport.js';
+import { countOf } from '../report/format.js';
+import { AnswerFile, type LineRejection, ReportCollectors, reportData, type ReportRequest } from './collectReport.js';
 import { CSVScanner, type Delimiter } from './CSVScanner.js';
 import { InputFile } from './InputFile.js';
 
@@ -91,7 +92,8 @@ export async function collectReportInParallel(functionName: string, input: Input
   const sample = sampleRows.slice(0, 20);
   // A dry run on the sample: the mappings (and any error in the command line) before threads start.
   const probe = new AnswerFile(fn, input, request, () => {}, sample);
-  const mappings = probeMappings(probe, sample);
+  probe.decide(sample);
+  const mappings = probe.mappings;
   const headerRows = mappings.headerRows;
   const firstDataLine = sampleLines[headerRows];
   // Header rows longer than the first megabyte: one thread reads the file.
@@ -130,7 +132,7 @@ export async function collectReportInParallel(functionName: string, input: Input
   const blankLines = results.reduce((sum, result) => sum + result.blankLines, 0);
   probe.longRows = results.reduce((sum, result) => sum + result.longRows, 0);
   probe.shortRows = results.reduce((sum, result) => sum + result.shortRows, 0);
-  const notes = probe.notes().map((note, at) => (at === 0 && blankLines > 0 ? `${note}; ${plural(blankLines, 'blank line')} skipped` : note));
+  const notes = probe.notes().map((note, at) => (at === 0 && blankLines > 0 ? `${note}; ${countOf(blankLines, 'blank line')} skipped` : note));
   notes.push(`read by ${results.length} threads, each a part of the file`);
   return reportData(
     fn,
@@ -150,12 +152,6 @@ export async function collectReportInParallel(functionName: string, input: Input
     }),
     notes,
   );
-}
-
-/** The mappings of the file, decided on its first rows (the probe reads nothing else). */
-function probeMappings(probe: AnswerFile, sample: readonly unknown[]): AnswerFile['mappings'] {
-  probe.decide(sample);
-  return probe.mappings;
 }
 
 /** The byte where a (1-based) line starts: after the line's predecessor's line feed. */

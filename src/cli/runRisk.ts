@@ -3,7 +3,8 @@ import { evaluateRiskTiers, type RiskTierEvaluation } from '../loyalty/evaluateR
 import type { LoyaltyRiskResult } from '../loyalty/LoyaltyRiskResult.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import type { ReportData } from '../report/ReportData.js';
-import { AnswerFile, type LineRejection, plural } from './collectReport.js';
+import { countOf } from '../report/format.js';
+import { AnswerFile, type LineRejection } from './collectReport.js';
 import { csvCell, formatRiskText } from './formatReport.js';
 import { styleFor } from './formatTable.js';
 import { HELP } from './help.js';
@@ -63,7 +64,7 @@ export async function runRisk(argv: readonly string[], io: CommandIO): Promise<n
     const markdown = format === 'markdown';
     const style = command.out === undefined ? styleFor(io.stdout, io.env) : styleFor({}, io.env);
     const lines = [markdown ? `# ${data.title}` : style.bold(data.title), '', ...notes.map((note) => (markdown ? `- ${note}` : `  ${style.dim(note)}`)), '', ...formatRiskText(data, style, markdown)];
-    if (rejectedRows > 0) lines.push('', `${markdown ? '' : '  '}${plural(rejectedRows, 'row')} rejected (cx-metrics validate lists them)`);
+    if (rejectedRows > 0) lines.push('', `${markdown ? '' : '  '}${countOf(rejectedRows, 'row')} rejected (cx-metrics validate lists them)`);
     if (evaluation !== undefined) lines.push('', ...evaluationText(evaluation, markdown));
     text = `${lines.join('\n')}\n`;
   }

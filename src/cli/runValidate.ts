@@ -1,4 +1,4 @@
-import { collectReport, type LineRejection } from './collectReport.js';
+import { AnswerFile, type LineRejection } from './collectReport.js';
 import { csvCell } from './formatReport.js';
 import { HELP } from './help.js';
 import { InputFile } from './InputFile.js';
@@ -24,27 +24,23 @@ export async function runValidate(argv: readonly string[], io: CommandIO): Promi
   const bad: LineRejection[] = [];
   const format = command.format;
   if (format === 'csv') lines.push('line,metric,field,column,value,code,expected');
-  const data = await collectReport(
-    fn,
-    input,
-    command.request,
-    (rejection) => {
-      bad.push(rejection);
-      for (const issue of rejection.rejected.issues) {
-        if (format === 'csv') lines.push([rejection.line, rejection.metric, issue.field, issue.column ?? '', cellValue(issue.received), issue.code, issue.expected].map(csvCell).join(','));
-        else if (format === 'text') lines.push(`line ${rejection.line}  ${rejection.metric}  ${issue.column ?? issue.field}  ${issue.received}  ${issue.code}: expected ${issue.expected}`);
-      }
-    },
-    Progress.on(io.stderr),
-  );
-  const rows = data.metrics[0]?.ingest.total ?? 0;
+  // Only the ingestion: validating computes no score.
+  const file = new AnswerFile(fn, input, command.request, (rejection) => {
+    bad.push(rejection);
+    for (const issue of rejection.rejected.issues) {
+      if (format === 'csv') lines.push([rejection.line, rejection.metric, issue.field, issue.column ?? '', cellValue(issue.received), issue.code, issue.expected].map(csvCell).join(','));
+      else if (format === 'text') lines.push(`line ${rejection.line}  ${rejection.metric}  ${issue.column ?? issue.field}  ${issue.received}  ${issue.code}: expected ${issue.expected}`);
+    }
+  });
+  await file.read(() => {}, () => {}, Progress.on(io.stderr));
+  const rows = file.rows;
   // A row bad for two metrics is one bad row.
   const badRows = new Set(bad.map((rejection) => rejection.line)).size;
   if (format === 'json') {
     const issues = bad.flatMap(({ line, metric, rejected }) => rejected.issues.map((issue) => ({ line, metric, field: issue.field, column: issue.column, value: cellValue(issue.received), code: issue.code, expected: issue.expected })));
-    lines.push(JSON.stringify({ file: input.path, rows, badRows, notes: data.source?.notes ?? [], issues }, null, 2));
+    lines.push(JSON.stringify({ file: input.path, rows, badRows, notes: file.notes(), issues }, null, 2));
   } else if (format === 'text') {
-    const columns = data.metrics.map((metric) => `${metric.result.metric} from ${JSON.stringify(metric.column)}`).join(', ');
+    const columns = file.metrics.map((reading) => `${reading.metric} from ${JSON.stringify(reading.column)}`).join(', ');
     lines.push(`${input.path}: ${rows} rows checked (${columns}); ${badRows === 0 ? 'no bad rows' : `${badRows} bad ${badRows === 1 ? 'row' : 'rows'}`}`);
   }
   emit(`${lines.join('\n')}\n`, command.out, io, fn);

@@ -105,11 +105,6 @@ export function regularizedBeta(x: number, a: number, b: number, y: number = 1 -
   return 1 - (front * betaContinuedFraction(y, b, a, x)) / b;
 }
 
-/** 1 − I_x(a, b) = I_y(b, a), computed directly (not as 1 minus a value near 1). */
-export function regularizedBetaComplement(x: number, a: number, b: number, y: number = 1 - x): number {
-  return regularizedBeta(y, b, a, x);
-}
-
 /** Φ(x), the standard normal CDF: ½·Q(½, x²/2) in the lower tail, its complement in the upper. */
 export function normalDistribution(x: number): number {
   const half = 0.5 * regularizedGammaQ(0.5, (x * x) / 2);

@@ -396,22 +396,14 @@ function finish(fn: string, found: Found, options: VendorMappingOptions): Vendor
     fail(fn, 'invalid_option', 'missing', `a column of NPS, CSAT or CES answers (none is named like nps, csat or ces${found.vendor === 'plain' ? '' : ` in this ${found.vendor} export`}; name one)`, found.names.slice(0, 8).join(', '), ['options', 'columns']);
   }
   if (typeof timeColumn === 'string') notes.push(`times: column ${JSON.stringify(timeColumn)}${timeZone === undefined ? ', read as UTC when they have no offset' : `, read in ${timeZone} when they have no offset`}`);
-  const reads = new Set<string>(found.accessorReads ?? []);
-  for (const { mapping, options: ingestOptions } of metrics) {
-    for (const [key, source] of Object.entries(mapping)) {
-      if (key !== 'scale' && key !== 'attributes' && typeof source === 'string') reads.add(source);
-    }
-    for (const name of (mapping.attributes ?? []) as readonly string[]) reads.add(name);
-    const exclude = ingestOptions.exclude;
-    if (typeof exclude === 'object') reads.add(exclude.column);
-  }
+  const reads = columnsRead(metrics, found.accessorReads ?? []);
   return Object.freeze({
     vendor: found.vendor,
     detected: options.vendor === undefined,
     headerRows: found.headerRows,
     columns: found.columns === undefined ? undefined : Object.freeze([...found.columns]),
     metrics: Object.freeze(metrics),
-    reads: Object.freeze([...reads]),
+    reads,
     notes: Object.freeze([...notes]),
   });
 }
@@ -423,4 +415,17 @@ function isoFromUS(text: string): string {
   const [, month, day, year, hours, minutes, seconds, half] = match;
   const hour = (Number(hours) % 12) + (half === 'PM' ? 12 : 0);
   return `${year}-${month}-${day}T${String(hour).padStart(2, '0')}:${minutes}:${seconds}`;
+}
+
+/** Every column a set of mappings reads by name (fields, attributes, the exclusion's column), and `extra` ones an accessor reads. */
+export function columnsRead(metrics: readonly MetricMapping[], extra: readonly string[]): readonly string[] {
+  const reads = new Set<string>(extra);
+  for (const { mapping, options } of metrics) {
+    for (const [key, source] of Object.entries(mapping)) {
+      if (key !== 'scale' && key !== 'attributes' && typeof source === 'string') reads.add(source);
+    }
+    for (const name of (mapping.attributes ?? []) as readonly string[]) reads.add(name);
+    if (typeof options.exclude === 'object') reads.add(options.exclude.column);
+  }
+  return Object.freeze([...reads]);
 }

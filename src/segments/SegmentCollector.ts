@@ -11,6 +11,7 @@ import { Accumulator } from '../tally/Accumulator.js';
 import { type AnswerOptions, AnswerReader } from '../tally/AnswerReader.js';
 import { mergeTallies } from '../tally/mergeTallies.js';
 import type { Tally } from '../tally/Tally.js';
+import { KeyedGroups } from '../tally/KeyedGroups.js';
 import { type SegmentKeyValue, TallyGroups } from '../tally/TallyGroups.js';
 import { METRIC_OPTION_NAMES, type MetricFunctions, type MetricOptions, metricFunctions } from './metricFunctions.js';
 import type { SegmentComparison, SegmentRow, SegmentTable } from './SegmentTable.js';
@@ -154,17 +155,11 @@ export class SegmentCollector<Row> implements RowVisitor<Row> {
    * collector reading every row would have made it. Needs `scale` in the options (no row is read here).
    */
   combine(parts: readonly (readonly SegmentGroup[])[], rows: number): SegmentTable {
-    const merged = new Map<string, { key: readonly SegmentKeyValue[]; tallies: Tally[] }>();
-    for (const part of parts) {
-      for (const { key, tally } of part) {
-        const id = JSON.stringify(key.map((value) => (value === undefined ? { undefined: true } : value)));
-        const entry = merged.get(id);
-        if (entry === undefined) merged.set(id, { key, tallies: [tally] });
-        else entry.tallies.push(tally);
-      }
-    }
+    // The grouping engine keeps the keys' order of first appearance across the parts.
+    const merged = new KeyedGroups<Tally[]>(this.#fn, ['parts'], () => []);
+    for (const part of parts) part.forEach(({ key, tally }, index) => merged.get(key.length === 1 ? key[0] : key, index).push(tally));
     return this.#build(
-      [...merged.values()].map(({ key, tallies }) => ({ key, tally: tallies.length === 1 ? (tallies[0] as Tally) : mergeTallies(tallies) })),
+      merged.groups().map(({ key, state }) => ({ key, tally: state.length === 1 ? (state[0] as Tally) : mergeTallies(state) })),
       rows,
     );
   }
