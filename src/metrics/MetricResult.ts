@@ -2,6 +2,7 @@ import type { Scale, Sentiment } from '../scales/defineScale.js';
 import type { Interval } from '../stats/Interval.js';
 import type { ProportionIntervalMethod } from '../stats/proportionInterval.js';
 import type { InvalidAnswer, Tally } from '../tally/Tally.js';
+import type { VarianceMethod } from './tallyStatistics.js';
 
 /** Where every input answer went. `answered + skipped + invalid === total`, always. */
 export interface ResponseAccounting {
@@ -76,10 +77,22 @@ export interface MetricResultBase<S extends Scale = Scale> {
   readonly scale: S;
   /** The sample size the score is computed from (answered responses; for NPS with `denominator: 'all'`, answered + skipped). */
   readonly n: number;
-  /** Kish's effective sample size, (Σw)²/Σw²; equal to `n` when unweighted. Intervals use it. */
+  /**
+   * The effective sample size of the score, n/designEffect: equal to `n` when unweighted; with
+   * weights, the size of an unweighted sample as precise as this one. The score's interval takes
+   * it in the unweighted formula. 0 for an empty sample.
+   */
   readonly effectiveN: number;
+  /**
+   * The design effect of the score: its variance over that of an unweighted sample of the same
+   * size. 1 unweighted; with linearization, `survey`'s `deff = "replace"`; with Kish, n/(Kish n).
+   * Undefined for an empty sample.
+   */
+  readonly designEffect: number | undefined;
   /** Whether weights were given. */
   readonly weighted: boolean;
+  /** How the variance was estimated: `'unweighted'`, or for weighted results the `varianceMethod` option's choice. */
+  readonly varianceMethod: 'unweighted' | VarianceMethod;
   /** Where every input answer went. */
   readonly responses: ResponseAccounting;
   /** Examples of refused answers (bounded; see `responses.invalid` for the count). */

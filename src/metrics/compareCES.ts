@@ -1,11 +1,23 @@
 import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
+import type { SampleSummary } from '../stats/tInterval.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import type { Tally } from '../tally/Tally.js';
 import type { Comparison } from './ComparisonResult.js';
 import { comparison } from './comparison.js';
-import { CES_OPTION_NAMES, type CESOptions, type CESResult, type CESSettings, cesSettings, scoreCES } from './computeCES.js';
+import { CES_OPTION_NAMES, type CESOptions, type CESResult, type CESScored, type CESSettings, cesSettings, scoreCES } from './computeCES.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
+
+/**
+ * A group's mean as Welch's test takes it: n the mean's effective n and sd such that sd²/n is the
+ * mean's squared standard error (linearization's with weights), so the test uses the same
+ * variance as the group's own interval. Unweighted, these are the sample's own sd and n.
+ */
+function summaryOf(result: CESScored): SampleSummary {
+  const n = result.effectiveN;
+  if (result.varianceMethod !== 'linearization') return { mean: result.score, sd: result.mean.sd ?? 0, n };
+  return { mean: result.score, sd: (result.standardError ?? 0) * Math.sqrt(n), n };
+}
 
 /** Two tallies' CES compared with checked settings: what `compareCES`, segment tables and trends share. */
 export function compareCESTallies<S extends Scale>(functionName: string, a: Tally<S>, b: Tally<S>, settings: CESSettings): Comparison<CESResult<S>, 'scale'> {
@@ -17,9 +29,9 @@ export function compareCESTallies<S extends Scale>(functionName: string, a: Tall
     second,
     'welch-t',
     () =>
-      first.mean?.sd === undefined || second.mean?.sd === undefined
+      first.score === undefined || second.score === undefined || first.standardError === undefined || second.standardError === undefined
         ? undefined
-        : welchTTest({ mean: first.mean.value, sd: first.mean.sd, n: first.effectiveN }, { mean: second.mean.value, sd: second.mean.sd, n: second.effectiveN }, { level: settings.level }),
+        : welchTTest(summaryOf(first), summaryOf(second), { level: settings.level }),
     'scale',
   );
 }

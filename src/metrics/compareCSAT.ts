@@ -1,30 +1,33 @@
 import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
-import { proportionDifferenceTest } from '../stats/proportionDifferenceTest.js';
+import { type MOVERGroup, moverDifference } from '../stats/moverDifference.js';
+import { proportionInterval } from '../stats/proportionInterval.js';
 import type { Tally } from '../tally/Tally.js';
 import type { Comparison } from './ComparisonResult.js';
 import { comparison } from './comparison.js';
 import { CSAT_OPTION_NAMES, type CSATOptions, type CSATResult, type CSATSettings, csatSettings, scoreCSAT } from './computeCSAT.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
-import { kishCount, sumRange, tallyTotals } from './tallyStatistics.js';
+import { effectiveCount, rangeSpread, shareStandardError, sumRange, tallyTotals } from './tallyStatistics.js';
 
 /** Two tallies' CSAT compared with checked settings: what `compareCSAT`, segment tables and trends share. */
 export function compareCSATTallies<S extends Scale>(functionName: string, a: Tally<S>, b: Tally<S>, settings: CSATSettings): Comparison<CSATResult<S>, 'percent'> {
   const first = scoreCSAT(a, settings);
   const second = scoreCSAT(b, settings);
-  const countsOf = (tally: Tally): { successes: number; n: number } => {
-    const totals = tallyTotals(tally);
-    return { successes: kishCount(sumRange(tally, settings.satisfied).weight, totals), n: totals.effectiveN };
+  const groupOf = (tally: Tally): MOVERGroup | undefined => {
+    const totals = tallyTotals(tally, settings.varianceMethod);
+    if (!(totals.weight > 0)) return undefined;
+    const satisfied = sumRange(tally, settings.satisfied);
+    const estimate = satisfied.weight / totals.weight;
+    const spread = rangeSpread(tally, settings.satisfied, totals, estimate);
+    const successes = effectiveCount(satisfied.weight, totals, spread.effectiveN);
+    return { estimate, standardError: shareStandardError(spread), intervalAt: (z) => proportionInterval(successes, spread.effectiveN, { interval: settings.interval, z }) };
   };
-  return comparison(
-    functionName,
-    first,
-    second,
-    'newcombe-score',
-    () => (first.score === undefined || second.score === undefined ? undefined : proportionDifferenceTest(countsOf(a), countsOf(b), { level: settings.level })),
-    'percent',
-  );
+  return comparison(functionName, first, second, 'mover', () => {
+    const groupA = groupOf(a);
+    const groupB = groupOf(b);
+    return groupA === undefined || groupB === undefined ? undefined : moverDifference(groupA, groupB, settings.level, 1);
+  }, 'percent');
 }
 
 /**

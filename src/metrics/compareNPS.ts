@@ -1,27 +1,33 @@
 import { guard } from '../internal/guard.js';
 import type { Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
-import { npsDifferenceTest } from '../stats/npsDifferenceTest.js';
+import { type MOVERGroup, moverDifference } from '../stats/moverDifference.js';
+import { npsInterval } from '../stats/npsInterval.js';
 import type { Tally } from '../tally/Tally.js';
 import type { Comparison } from './ComparisonResult.js';
 import { comparison } from './comparison.js';
-import { NPS_OPTION_NAMES, type NPSOptions, type NPSResult, type NPSSettings, npsSettings, npsTotals, scoreNPS } from './computeNPS.js';
+import { NPS_OPTION_NAMES, type NPSOptions, type NPSResult, type NPSSettings, npsEstimate, npsSettings, npsTotals, scoreNPS } from './computeNPS.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
-import { netCounts, sumSentiment } from './tallyStatistics.js';
+import { shareStandardError } from './tallyStatistics.js';
 
 /** Two tallies' NPS compared with checked settings: what `compareNPS`, segment tables and trends share. */
 export function compareNPSTallies<S extends Scale>(functionName: string, a: Tally<S>, b: Tally<S>, settings: NPSSettings): Comparison<NPSResult<S>, 'points'> {
   const first = scoreNPS(a, settings);
   const second = scoreNPS(b, settings);
-  const countsOf = (tally: Tally): ReturnType<typeof netCounts> => netCounts(sumSentiment(tally, 'positive'), sumSentiment(tally, 'negative'), npsTotals(tally, settings));
-  return comparison(
-    functionName,
-    first,
-    second,
-    'adjusted-wald-z',
-    () => (first.score === undefined || second.score === undefined ? undefined : npsDifferenceTest(countsOf(a), countsOf(b), { level: settings.level })),
-    'points',
-  );
+  const groupOf = (tally: Tally): MOVERGroup | undefined => {
+    const estimate = npsEstimate(tally, npsTotals(tally, settings));
+    if (estimate === undefined) return undefined;
+    return {
+      estimate: estimate.score,
+      standardError: shareStandardError(estimate.spread),
+      intervalAt: (z) => npsInterval(estimate.counts, { interval: settings.interval, z }),
+    };
+  };
+  return comparison(functionName, first, second, 'mover', () => {
+    const groupA = groupOf(a);
+    const groupB = groupOf(b);
+    return groupA === undefined || groupB === undefined ? undefined : moverDifference(groupA, groupB, settings.level, 2);
+  }, 'points');
 }
 
 /**

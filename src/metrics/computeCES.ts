@@ -10,7 +10,7 @@ import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from '../s
 import type { Tally } from '../tally/Tally.js';
 import type { BandShare, Mean, MetricResultBase, PointRange, RangeShare } from './MetricResult.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
-import { bandShares, checkRange, meanOf, netCounts, rangeShare, resultBase, scaled, sentimentRange, sumRange, tallyTotals } from './tallyStatistics.js';
+import { bandShares, checkRange, meanOf, netCounts, rangeShare, resultBase, scaled, sentimentRange, shareStandardError, spreadOf, sumRange, tallyTotals, VARIANCE_METHODS, type VarianceMethod } from './tallyStatistics.js';
 
 /** The interval methods of a CES result: one for the shares (% easy, % difficult), one for net easy. */
 export interface CESIntervalMethods {
@@ -37,10 +37,12 @@ export interface CESOptions<T = unknown> extends InputOptions<Scale, T> {
   readonly easy?: PointRange | undefined;
   /** The points that count as difficult, when not the scale's negative bands. Must sit at the scale's bad end. */
   readonly difficult?: PointRange | undefined;
+  /** With weights: `'linearization'` (default, as R's `survey`) or `'kish'`. See {@link VarianceMethod}. */
+  readonly varianceMethod?: VarianceMethod | undefined;
 }
 
 /** The option names of CES itself (besides the input options). */
-const LISTED_CES_OPTION_NAMES = ['level', 'interval', 'easy', 'difficult'] as const satisfies readonly Exclude<keyof CESOptions, keyof InputOptions>[];
+const LISTED_CES_OPTION_NAMES = ['level', 'interval', 'easy', 'difficult', 'varianceMethod'] as const satisfies readonly Exclude<keyof CESOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const CES_OPTION_NAMES: readonly (Exclude<keyof CESOptions, keyof InputOptions>)[] = LISTED_CES_OPTION_NAMES;
 // The list names every key of its interface (a key added there and not here fails to compile).
@@ -52,7 +54,7 @@ export interface NetScore {
   readonly score: number;
   /** Its interval, in points. */
   readonly ci: Interval<NPSIntervalMethod, 'points'>;
-  /** Its standard error in points, 100·√((p₊ + p₋ − (p₊ − p₋)²)/n_eff). */
+  /** Its standard error in points, 100·√((p₊ + p₋ − (p₊ − p₋)²)/n) unweighted; with weights, as for NPS. */
   readonly standardError: number;
 }
 
@@ -106,6 +108,7 @@ export interface CESSettings {
   readonly net: NPSIntervalMethod;
   readonly easy: PointRange;
   readonly difficult: PointRange;
+  readonly varianceMethod: VarianceMethod;
 }
 
 /** Checks CES's own options against a scale: easy and difficult each at their own end, apart. */
@@ -133,37 +136,40 @@ export function cesSettings(functionName: string, options: CESOptions<never>, sc
     net: checkChoice(fn, methods.net ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval', 'net']),
     easy,
     difficult,
+    varianceMethod: checkChoice(fn, options.varianceMethod ?? 'linearization', VARIANCE_METHODS, ['options', 'varianceMethod']),
   };
 }
 
 /** The CES of a tally with checked settings; never throws. */
 export function scoreCES<S extends Scale>(tally: Tally<S>, settings: CESSettings): CESResult<S> {
   const { level } = settings;
-  const totals = tallyTotals(tally);
-  const parts = {
+  const totals = tallyTotals(tally, settings.varianceMethod);
+  const shares = {
     metric: 'ces' as const,
     easy: rangeShare(tally, settings.easy, totals, settings.share, level),
     difficult: rangeShare(tally, settings.difficult, totals, settings.share, level),
     bands: bandShares(tally, totals, settings.share, level),
-    ...resultBase(tally, totals),
   };
-  if (!(totals.weight > 0)) return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined, netEasy: undefined }, 'metric')) as CESEmpty<S>;
+  if (!(totals.weight > 0)) {
+    return Object.freeze(withDisplay({ ...shares, ...resultBase(tally, totals, undefined), score: undefined, ci: undefined, standardError: undefined, mean: undefined, netEasy: undefined }, 'metric')) as CESEmpty<S>;
+  }
   const easySums = sumRange(tally, settings.easy);
   const difficultSums = sumRange(tally, settings.difficult);
-  const mean = meanOf(tally, totals, level);
-  const easyShare = easySums.weight / totals.weight;
-  const difficultShare = difficultSums.weight / totals.weight;
-  const net = easyShare - difficultShare;
+  const { mean, spread } = meanOf(tally, totals, level);
+  const net = (easySums.weight - difficultSums.weight) / totals.weight;
+  const { easy, difficult } = settings;
+  const netSpread = spreadOf(tally, totals, (point) => (point >= easy.min && point <= easy.max ? 1 : point >= difficult.min && point <= difficult.max ? -1 : 0), net);
   return Object.freeze(withDisplay({
-    ...parts,
+    ...shares,
+    ...resultBase(tally, totals, spread),
     score: mean.value,
     ci: mean.ci,
     standardError: mean.standardError,
     mean,
     netEasy: {
       score: 100 * net,
-      ci: scaled(npsInterval(netCounts(easySums, difficultSums, totals), { interval: settings.net, level }), 'points'),
-      standardError: 100 * Math.sqrt(Math.max(0, easyShare + difficultShare - net * net) / totals.effectiveN),
+      ci: scaled(npsInterval(netCounts(easySums, difficultSums, totals, netSpread.effectiveN), { interval: settings.net, level }), 'points'),
+      standardError: 100 * shareStandardError(netSpread),
     },
   }, 'metric')) as CESScored<S>;
 }

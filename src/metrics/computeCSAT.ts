@@ -10,7 +10,7 @@ import { PROPORTION_INTERVAL_METHODS, type ProportionIntervalMethod } from '../s
 import type { Tally } from '../tally/Tally.js';
 import type { BandShare, Mean, MetricResultBase, PointRange, RangeShare } from './MetricResult.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
-import { bandShares, checkRange, meanOf, rangeShare, resultBase, sentimentRange, tallyTotals } from './tallyStatistics.js';
+import { bandShares, checkRange, meanOf, rangeShare, rangeSpread, resultBase, sentimentRange, shareStandardError, tallyTotals, VARIANCE_METHODS, type VarianceMethod } from './tallyStatistics.js';
 
 /** Options for {@link computeCSAT} and {@link compareCSAT}. */
 export interface CSATOptions<T = unknown> extends InputOptions<Scale, T> {
@@ -23,10 +23,12 @@ export interface CSATOptions<T = unknown> extends InputOptions<Scale, T> {
    * counts 9–10 on a 1–10 scale, `{ min: 9, max: 10 }`. Must include the scale's best point.
    */
   readonly satisfied?: PointRange | undefined;
+  /** With weights: `'linearization'` (default, as R's `survey`) or `'kish'`. See {@link VarianceMethod}. */
+  readonly varianceMethod?: VarianceMethod | undefined;
 }
 
 /** The option names of CSAT itself (besides the input options). */
-const LISTED_CSAT_OPTION_NAMES = ['level', 'interval', 'satisfied'] as const satisfies readonly Exclude<keyof CSATOptions, keyof InputOptions>[];
+const LISTED_CSAT_OPTION_NAMES = ['level', 'interval', 'satisfied', 'varianceMethod'] as const satisfies readonly Exclude<keyof CSATOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const CSAT_OPTION_NAMES: readonly (Exclude<keyof CSATOptions, keyof InputOptions>)[] = LISTED_CSAT_OPTION_NAMES;
 // The list names every key of its interface (a key added there and not here fails to compile).
@@ -48,7 +50,7 @@ export interface CSATScored<S extends Scale = Scale> extends MetricResultBase<S>
   readonly score: number;
   /** The interval of `score`, in percent. */
   readonly ci: Interval<ProportionIntervalMethod, 'percent'>;
-  /** The standard error of `score` in percent: 100·√(p(1 − p)/n_eff). */
+  /** The standard error of `score` in percent: 100·√(p(1 − p)/n) unweighted; with weights, linearization's (R's `survey::svymean`), or 100·√(p(1 − p)/n_eff) with Kish. */
   readonly standardError: number;
   /** The mean answer, a secondary figure, with its t interval. */
   readonly mean: Mean;
@@ -74,6 +76,7 @@ export interface CSATSettings {
   readonly level: number;
   readonly interval: ProportionIntervalMethod;
   readonly satisfied: PointRange;
+  readonly varianceMethod: VarianceMethod;
 }
 
 /** Checks CSAT's own options against a scale: the satisfied range must hold the scale's best point. */
@@ -88,23 +91,24 @@ export function csatSettings(functionName: string, options: CSATOptions<never>, 
     level: checkLevel(functionName, options.level ?? 0.95),
     interval: checkChoice(functionName, options.interval ?? 'wilson', PROPORTION_INTERVAL_METHODS, ['options', 'interval']),
     satisfied: range,
+    varianceMethod: checkChoice(functionName, options.varianceMethod ?? 'linearization', VARIANCE_METHODS, ['options', 'varianceMethod']),
   };
 }
 
 /** The CSAT of a tally with checked settings; never throws. */
 export function scoreCSAT<S extends Scale>(tally: Tally<S>, settings: CSATSettings): CSATResult<S> {
   const { level, interval } = settings;
-  const totals = tallyTotals(tally);
+  const totals = tallyTotals(tally, settings.varianceMethod);
   const satisfied = rangeShare(tally, settings.satisfied, totals, interval, level);
-  const parts = { metric: 'csat' as const, satisfied, bands: bandShares(tally, totals, interval, level), ...resultBase(tally, totals) };
-  if (satisfied.percent === undefined) return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined }, 'metric')) as CSATEmpty<S>;
-  const proportion = satisfied.weight / totals.weight;
+  const spread = satisfied.percent === undefined ? undefined : rangeSpread(tally, settings.satisfied, totals, satisfied.weight / totals.weight);
+  const parts = { metric: 'csat' as const, satisfied, bands: bandShares(tally, totals, interval, level), ...resultBase(tally, totals, spread) };
+  if (satisfied.percent === undefined || spread === undefined) return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, mean: undefined }, 'metric')) as CSATEmpty<S>;
   return Object.freeze(withDisplay({
     ...parts,
     score: satisfied.percent,
     ci: satisfied.ci,
-    standardError: 100 * Math.sqrt((proportion * (1 - proportion)) / totals.effectiveN),
-    mean: meanOf(tally, totals, level),
+    standardError: 100 * shareStandardError(spread),
+    mean: meanOf(tally, totals, level).mean,
   }, 'metric')) as CSATScored<S>;
 }
 
@@ -115,7 +119,8 @@ export function scoreCSAT<S extends Scale>(tally: Tally<S>, settings: CSATSettin
  *
  * Skipped answers are counted, not scored; invalid ones throw or, with `onInvalid: 'exclude'`,
  * are counted. Rounding (Delighted shows whole percents) belongs to display: the score is exact.
- * An empty sample gives `score: undefined`, never NaN. Weighted shares use Kish's effective n.
+ * An empty sample gives `score: undefined`, never NaN. With weights, standard errors and intervals
+ * use the Taylor-linearization variance as R's `survey` does (`varianceMethod: 'kish'` for Kish's effective n).
  *
  * @param input - raw answers (array, typed array, iterable), rows with `value`, records, or a {@link Tally}
  * @param options - scale (default `scales.csat5`), satisfied range, value, weights, level, interval, onInvalid

@@ -1,14 +1,15 @@
 import { guard } from '../internal/guard.js';
 import { withDisplay } from '../internal/display.js';
 import { checkChoice, checkLevel, type EveryKeyListed } from '../internal/options.js';
-import type { Scale } from '../scales/defineScale.js';
+import type { Scale, Sentiment } from '../scales/defineScale.js';
 import { assertScaleMetric } from '../scales/isSameScale.js';
 import { scales } from '../scales/scales.js';
 import type { Interval } from '../stats/Interval.js';
 import { npsInterval, type NPSIntervalMethod, NPS_INTERVAL_METHODS } from '../stats/npsInterval.js';
 import type { BandShare, MetricResultBase, Share } from './MetricResult.js';
 import { checkMetricOptions, type InputOptions, type MetricInput, resolveTally } from './resolveTally.js';
-import { bandShares, netCounts, resultBase, scaled, sentimentRange, share, sumSentiment, type TallyTotals, tallyTotals } from './tallyStatistics.js';
+import { bandShares, netCounts, resultBase, scaled, sentimentRange, share, shareStandardError, type Spread, sentimentValue, spreadOf, sumSentiment, type TallyTotals, tallyTotals, VARIANCE_METHODS, type VarianceMethod } from './tallyStatistics.js';
+import type { NPSCounts } from '../stats/NPSCounts.js';
 import type { Tally } from '../tally/Tally.js';
 
 /** Options for {@link computeNPS} and {@link compareNPS}. */
@@ -23,10 +24,12 @@ export interface NPSOptions<T = unknown> extends InputOptions<Scale, T> {
    * passive). Never a silent default: the result says which was used.
    */
   readonly denominator?: 'answered' | 'all' | undefined;
+  /** With weights: `'linearization'` (default, as R's `survey`) or `'kish'`. See {@link VarianceMethod}. */
+  readonly varianceMethod?: VarianceMethod | undefined;
 }
 
 /** The option names of NPS itself (besides the input options). */
-const LISTED_NPS_OPTION_NAMES = ['level', 'interval', 'denominator'] as const satisfies readonly Exclude<keyof NPSOptions, keyof InputOptions>[];
+const LISTED_NPS_OPTION_NAMES = ['level', 'interval', 'denominator', 'varianceMethod'] as const satisfies readonly Exclude<keyof NPSOptions, keyof InputOptions>[];
 /** The names, for checking at run time. */
 export const NPS_OPTION_NAMES: readonly (Exclude<keyof NPSOptions, keyof InputOptions>)[] = LISTED_NPS_OPTION_NAMES;
 // The list names every key of its interface (a key added there and not here fails to compile).
@@ -54,7 +57,10 @@ export interface NPSScored<S extends Scale = Scale> extends MetricResultBase<S>,
   readonly score: number;
   /** The confidence interval of `score`, in points. */
   readonly ci: Interval<NPSIntervalMethod, 'points'>;
-  /** The standard error of `score` in points: 100·√(Var/n_eff). */
+  /**
+   * The standard error of `score` in points: 100·√(Var/n) unweighted; with weights, the
+   * linearization standard error (R's `survey::svymean` of y = 100, 0, −100), or 100·√(Var/n_eff) with Kish.
+   */
   readonly standardError: number;
   /** The trinomial variance on the natural scale, pP + pD − (pP − pD)². */
   readonly variance: number;
@@ -80,6 +86,7 @@ export interface NPSSettings {
   readonly level: number;
   readonly interval: NPSIntervalMethod;
   readonly denominator: 'answered' | 'all';
+  readonly varianceMethod: VarianceMethod;
 }
 
 /** Checks NPS's own options and that the scale can give an NPS (a metric of its own, positive and negative bands). */
@@ -91,43 +98,64 @@ export function npsSettings(functionName: string, options: NPSOptions<never>, sc
     level: checkLevel(functionName, options.level ?? 0.95),
     interval: checkChoice(functionName, options.interval ?? 'adjusted-wald', NPS_INTERVAL_METHODS, ['options', 'interval']),
     denominator: checkChoice(functionName, options.denominator ?? 'answered', ['answered', 'all'], ['options', 'denominator']),
+    varianceMethod: checkChoice(functionName, options.varianceMethod ?? 'linearization', VARIANCE_METHODS, ['options', 'varianceMethod']),
   };
 }
 
 /** The totals an NPS divides by: answered, or answered and skipped. */
 export function npsTotals(tally: Tally, settings: NPSSettings): TallyTotals {
-  return tallyTotals(tally, settings.denominator === 'all');
+  return tallyTotals(tally, settings.varianceMethod, settings.denominator === 'all');
+}
+
+/** What an NPS's interval and a comparison of two are built from: the shares, the score's spread and its band counts on the effective n. */
+export interface NPSEstimate {
+  readonly score: number;
+  readonly promoterShare: number;
+  readonly detractorShare: number;
+  readonly spread: Spread;
+  readonly counts: NPSCounts;
+}
+
+/** The NPS estimate of a tally with some answer weight, or undefined. */
+export function npsEstimate(tally: Tally, totals: TallyTotals): NPSEstimate | undefined {
+  if (!(totals.weight > 0)) return undefined;
+  const promoters = sumSentiment(tally, 'positive');
+  const detractors = sumSentiment(tally, 'negative');
+  const promoterShare = promoters.weight / totals.weight;
+  const detractorShare = detractors.weight / totals.weight;
+  // The share first, then the difference: an all-detractor sample is −1 exactly (W/W, not a rounding of it).
+  const score = (promoters.weight - detractors.weight) / totals.weight;
+  const spread = spreadOf(tally, totals, sentimentValue(tally.scale, 'positive', 'negative'), score);
+  return { score, promoterShare, detractorShare, spread, counts: netCounts(promoters, detractors, totals, spread.effectiveN) };
 }
 
 /** The NPS of a tally with checked settings; never throws. */
 export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings): NPSResult<S> {
   const { level, denominator } = settings;
   const totals = npsTotals(tally, settings);
-  const promoterSums = sumSentiment(tally, 'positive');
-  const detractorSums = sumSentiment(tally, 'negative');
+  const estimate = npsEstimate(tally, totals);
+  const shareOf = (sentiment: Sentiment): Share<number> | Share<undefined> =>
+    share(sumSentiment(tally, sentiment), (proportion) => spreadOf(tally, totals, sentimentValue(tally.scale, sentiment), proportion), totals, 'wilson', level);
   const parts = {
     metric: 'nps' as const,
     denominator,
-    detractors: share(detractorSums, totals, 'wilson', level),
-    passives: share(sumSentiment(tally, 'neutral'), totals, 'wilson', level),
-    promoters: share(promoterSums, totals, 'wilson', level),
+    detractors: shareOf('negative'),
+    passives: shareOf('neutral'),
+    promoters: shareOf('positive'),
     bands: bandShares(tally, totals, 'wilson', level),
-    ...resultBase(tally, totals, denominator === 'all' ? tally.answered + tally.skipped : tally.answered),
+    ...resultBase(tally, totals, estimate?.spread),
   };
-  if (!(totals.weight > 0)) {
+  if (estimate === undefined) {
     return Object.freeze(withDisplay({ ...parts, score: undefined, ci: undefined, standardError: undefined, variance: undefined }, 'metric')) as NPSEmpty<S>;
   }
-  const promoterShare = promoterSums.weight / totals.weight;
-  const detractorShare = detractorSums.weight / totals.weight;
+  const { promoterShare, detractorShare } = estimate;
   const net = promoterShare - detractorShare;
-  const variance = Math.max(0, promoterShare + detractorShare - net * net);
   return Object.freeze(withDisplay({
     ...parts,
-    // The share first, then ×100: an all-detractor sample is −1 exactly, so −100 (100·W/W can round to −99.99999999999999).
-    score: 100 * ((promoterSums.weight - detractorSums.weight) / totals.weight),
-    ci: scaled(npsInterval(netCounts(promoterSums, detractorSums, totals), { interval: settings.interval, level }), 'points'),
-    standardError: 100 * Math.sqrt(variance / totals.effectiveN),
-    variance,
+    score: 100 * estimate.score,
+    ci: scaled(npsInterval(estimate.counts, { interval: settings.interval, level }), 'points'),
+    standardError: 100 * shareStandardError(estimate.spread),
+    variance: Math.max(0, promoterShare + detractorShare - net * net),
   }, 'metric')) as NPSScored<S>;
 }
 
@@ -139,7 +167,9 @@ export function scoreNPS<S extends Scale>(tally: Tally<S>, settings: NPSSettings
  * Every answer is accounted for in `responses`: skipped answers (null/undefined) are counted
  * and not scored; answers off the scale throw (default) or, with `onInvalid: 'exclude'`, are
  * counted as invalid. An empty sample gives `n: 0` and `score: undefined`, never NaN.
- * With weights, shares are weighted and the interval uses Kish's effective n.
+ * With weights, shares are weighted, and standard errors and intervals use the Taylor-linearization
+ * variance as R's `survey` computes it (`varianceMethod: 'kish'` for Kish's effective n); the
+ * result gives the score's design effect and effective n.
  *
  * @param input - raw answers (array, typed array, iterable), rows with `value` (a field name or an accessor), records, or a {@link Tally}
  * @param options - scale (default `scales.nps`), value, weights, level, interval, denominator, onInvalid

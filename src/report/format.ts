@@ -64,6 +64,7 @@ const METHOD_NAMES: Readonly<Record<string, string>> = Object.freeze({
   'clopper-pearson': 'Clopper–Pearson',
   t: 'Student t',
   'scale-range': 'whole scale, too few answers for a spread',
+  mover: 'MOVER of the two groups’ intervals',
   'adjusted-wald-z': 'adjusted-Wald z test',
   'newcombe-score': 'Newcombe score interval',
   'welch-t': 'Welch t test',

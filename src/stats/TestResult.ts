@@ -2,7 +2,7 @@ import { normalCDF } from './normalCDF.js';
 import type { Interval, IntervalUnit } from './Interval.js';
 
 /** The test behind a comparison of two groups: NPS, proportions, means. */
-export type ComparisonTest = 'adjusted-wald-z' | 'newcombe-score' | 'welch-t';
+export type ComparisonTest = 'mover' | 'adjusted-wald-z' | 'newcombe-score' | 'welch-t';
 
 /** The outcome of a two-sample comparison: the signed difference a − b, its interval and its test. */
 export interface DifferenceTest<Test extends ComparisonTest = ComparisonTest, Unit extends IntervalUnit = IntervalUnit> {

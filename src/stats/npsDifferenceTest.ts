@@ -29,8 +29,12 @@ true satisfies EveryKeyListed<keyof NPSDifferenceTestOptions, (typeof LEVEL_ONLY
  * Compares two independent NPS samples, a − b, on the natural scale (−2…2; ×100 for points):
  * a two-sample z test with adjusted-Wald pseudo-counts (0.75 / 1.5 / 0.75) added to each group
  * (Rocks 2016; MeasuringU): SE = √(Varₐ/nₐ + Varᵦ/nᵦ) with the adjusted shares and n + 3, the
- * interval centred on the difference of the adjusted scores, and z = that difference / SE.
- * `difference` is the plain a − b; unlike Rocks' R package, it is signed, never |a − b|.
+ * interval centred on the difference of the adjusted scores, `adjustedDifference`, and
+ * z = adjustedDifference / SE. `difference` is the plain a − b (signed, never |a − b| as in
+ * Rocks' R package); the interval and z are about the adjusted one, which can differ from it
+ * near the ends (one detractor against 100 000: difference 0, adjusted 0.75, p = 0.046).
+ * `compareNPS` therefore uses the MOVER interval instead, which always holds the plain
+ * difference and whose p-value inverts it; this function stays for reproducing Rocks and MeasuringU.
  *
  * @param a - answers per band in group a
  * @param b - answers per band in group b
@@ -44,10 +48,11 @@ true satisfies EveryKeyListed<keyof NPSDifferenceTestOptions, (typeof LEVEL_ONLY
  *
  * const test = npsDifferenceTest({ detractors: 20, passives: 30, promoters: 50 }, { detractors: 30, passives: 30, promoters: 40 });
  * test.difference; // => 0.2
+ * test.adjustedDifference; // => 0.19417476
  * test.pValue; // => 0.0832
  * ```
  */
-export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> {
+export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> & { readonly adjustedDifference: number } {
   return guard('npsDifferenceTest', () => {
     const fn = 'npsDifferenceTest';
     const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
@@ -61,6 +66,7 @@ export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDiffe
     const statistic = standardError === 0 ? 0 : centre / standardError;
     return {
       difference: (a.promoters - a.detractors) / na - (b.promoters - b.detractors) / nb,
+      adjustedDifference: centre,
       ci: { lower: Math.max(-2, centre - z * standardError), upper: Math.min(2, centre + z * standardError), level, method: 'adjusted-wald-z', unit: 'proportion' },
       standardError,
       statistic,

@@ -1,28 +1,71 @@
 import { describe, expect, test } from 'vitest';
-import { compareCES, compareCSAT, compareNPS, computeNPS, ingest, npsDifferenceTest, scales, tallyAnswers, welchTTest } from 'cx-metrics';
+import fc from 'fast-check';
+import { compareCES, compareCSAT, compareNPS, computeNPS, ingest, newcombeInterval, normalQuantile, npsInterval, scales, tallyAnswers, tallyCounts, welchTTest } from 'cx-metrics';
 
 describe('compareNPS, compareCSAT, compareCES', () => {
-  test('compareNPS reports the signed difference a − b in points, from the adjusted-Wald z test', () => {
+  test('compareNPS: the signed difference a − b in points, with the MOVER interval of the two adjusted-Wald intervals and the p-value that inverts it', () => {
     const a = [10, 10, 10, 9, 8, 3];
     const b = [10, 7, 6, 5, 3, 2, 0];
     const result = compareNPS(a, b);
     const nps = (values: number[]): number => computeNPS(values).score as number;
     expect(result.difference).toBeCloseTo(nps(a) - nps(b), 10);
-    const test = npsDifferenceTest({ detractors: 1, passives: 1, promoters: 4 }, { detractors: 5, passives: 1, promoters: 1 });
-    expect(result.pValue).toBeCloseTo(test.pValue, 12);
-    expect(result.ci?.lower).toBeCloseTo(100 * test.ci.lower, 10);
-    expect(result.test).toBe('adjusted-wald-z');
+    expect(result.test).toBe('mover');
+    // Zou & Donner (2008), written out from the two groups' own intervals (npsInterval, public).
+    const countsA = { detractors: 1, passives: 1, promoters: 4 };
+    const countsB = { detractors: 5, passives: 1, promoters: 1 };
+    const mover = (z: number): { lower: number; upper: number } => {
+      const first = npsInterval(countsA, { z });
+      const second = npsInterval(countsB, { z });
+      const [ea, eb] = [3 / 6, -4 / 7];
+      const d = ea - eb;
+      return { lower: d - Math.hypot(Math.max(0, ea - first.lower), Math.max(0, second.upper - eb)), upper: d + Math.hypot(Math.max(0, first.upper - ea), Math.max(0, eb - second.lower)) };
+    };
+    expect(result.ci?.lower).toBeCloseTo(100 * mover(normalQuantile(0.975)).lower, 10);
+    expect(result.ci?.upper).toBeCloseTo(100 * mover(normalQuantile(0.975)).upper, 10);
+    // The p-value is the level at which the interval touches 0: one story.
+    const z = normalQuantile(1 - (result.pValue as number) / 2);
+    expect(mover(z).lower).toBeCloseTo(0, 10);
+    expect(result.statistic).toBeCloseTo(z, 8);
     expect(compareNPS(b, a).difference).toBeCloseTo(-(result.difference as number), 10);
+    expect(compareNPS(b, a).pValue).toBeCloseTo(result.pValue as number, 12);
   });
 
-  test('compareCES uses Welch on the two means; compareCSAT Newcombe', () => {
+  test('compareNPS: the difference is always inside its interval, and p < 0.05 exactly when the interval leaves out 0', () => {
+    // The case the issue names: one detractor against 100 000 (was: difference 0, p = 0.046).
+    const edge = compareNPS(tallyCounts(scales.nps, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), tallyCounts(scales.nps, [100000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+    expect([edge.difference, edge.pValue, edge.statistic]).toEqual([0, 1, 0]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(30), { minLength: 3, maxLength: 3 }), fc.array(fc.nat(30), { minLength: 3, maxLength: 3 }), fc.constantFrom(0.8, 0.9, 0.95, 0.99), (x, y, level) => {
+        const tally = (c: number[]) => tallyCounts(scales.nps, [c[0] as number, 0, 0, 0, 0, 0, 0, c[1] as number, 0, 0, c[2] as number]);
+        const result = compareNPS(tally(x), tally(y), { level });
+        if (result.difference === undefined) return;
+        expect(result.ci.lower).toBeLessThanOrEqual(result.difference + 1e-9);
+        expect(result.ci.upper).toBeGreaterThanOrEqual(result.difference - 1e-9);
+        const excludesZero = result.ci.lower > 1e-9 || result.ci.upper < -1e-9;
+        const includesZeroClearly = result.ci.lower < -1e-9 && result.ci.upper > 1e-9;
+        if (excludesZero) expect(result.pValue).toBeLessThan(1 - level);
+        if (includesZeroClearly) expect(result.pValue).toBeGreaterThan(1 - level);
+      }),
+    );
+  });
+
+  test('compareCES uses Welch on the two means; compareCSAT MOVER on Wilson intervals (Newcombe 1998b, method 10)', () => {
     const a = [7, 6, 6, 5, 7];
     const b = [3, 4, 5, 2];
     const ces = compareCES(a, b, { scale: scales.ces7 });
     const welch = welchTTest(a, b);
     expect([ces.difference, ces.statistic, ces.df, ces.pValue]).toEqual([welch.difference, welch.statistic, welch.df, welch.pValue]);
     const csat = compareCSAT([5, 4, 4, 2], [1, 2, 5, 3]);
-    expect([csat.difference, csat.test]).toEqual([50, 'newcombe-score']);
+    expect([csat.difference, csat.test]).toEqual([50, 'mover']);
+    // Newcombe (1998b), example (a): 56/70 against 48/80, interval 0.0524 to 0.3339.
+    const newcombe = compareCSAT(tallyCounts(scales.csat5, [4, 5, 5, 30, 26]), tallyCounts(scales.csat5, [10, 10, 12, 28, 20]));
+    const published = newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 });
+    expect(newcombe.ci?.lower).toBeCloseTo(100 * published.lower, 10);
+    expect(newcombe.ci?.upper).toBeCloseTo(100 * published.upper, 10);
+    expect([Number(newcombe.ci?.lower.toFixed(2)), Number(newcombe.ci?.upper.toFixed(2))]).toEqual([5.24, 33.39]);
+    // Its p-value is where Newcombe's interval reaches 0, not the pooled z test's (they disagree in ~0.3% of cases).
+    const z = normalQuantile(1 - (newcombe.pValue as number) / 2);
+    expect(newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 }, { z }).lower).toBeCloseTo(0, 10);
   });
 
   test('works from tallies, records and weighted data', () => {
@@ -30,8 +73,10 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     const b = ingest([{ score: 9 }, { score: 5 }], { scale: scales.nps }).records;
     expect(compareNPS(a, b).difference).toBeCloseTo(100 / 3 - 0, 10);
     const weighted = compareNPS([10, 0], [10, 0], { weights: [3, 1] });
-    expect(weighted.difference).toBe(0);
-    expect(weighted.a.effectiveN).toBeCloseTo(1.6, 12);
+    expect([weighted.difference, weighted.pValue]).toEqual([0, 1]);
+    // Linearization: y = ±1, ȳ = 0.5, n_eff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)² = 4·3/(9·0.25 + 2.25) = 8/3; Kish's would be 16/10.
+    expect(weighted.a.effectiveN).toBeCloseTo(8 / 3, 12);
+    expect(compareNPS([10, 0], [10, 0], { weights: [3, 1], varianceMethod: 'kish' }).a.effectiveN).toBeCloseTo(1.6, 12);
   });
 
   test('an empty group gives no difference, never NaN; a CES group of one has no spread to test', () => {

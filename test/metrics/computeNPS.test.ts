@@ -85,17 +85,28 @@ describe('computeNPS', () => {
     expect([excluded.score, excluded.responses.invalid, excluded.invalidAnswers.length]).toEqual([100, 3, 3]);
   });
 
-  test('weights: shares are weighted and the interval uses Kish n', () => {
+  test('weights: shares are weighted, and intervals use each statistic’s linearization effective n', () => {
     const result = computeNPS([10, 0, 8], { weights: [3, 1, 1] });
     // weighted shares: promoters 3/5, detractors 1/5 → 40 points
     expect(result.score).toBeCloseTo(40, 12);
-    expect(result.effectiveN).toBeCloseTo(25 / 11, 12);
     expect(result.weighted).toBe(true);
     expect(result.promoters).toMatchObject({ count: 1, weight: 3, percent: 60 });
-    // The band share's interval uses the Kish counts: 3/5 of n_eff = 25/11.
-    const wilson = wilsonInterval(((3 / 5) * 25) / 11, 25 / 11);
+    // By hand. The score: y = 1, −1, 0, ȳ = 0.4, deviations 0.6, −1.4, −0.4;
+    // Σw d² = 3·0.36 + 1.96 + 0.16 = 3.2, Σw² d² = 9·0.36 + 1.96 + 0.16 = 5.36;
+    // n_eff = Σw·Σw d²/Σw² d² = 5·3.2/5.36, deff = 3/n_eff; SE = √(n/(n − 1)·Σw² d²/(Σw)²) = √(1.5·5.36/25).
+    expect(result.effectiveN).toBeCloseTo(16 / 5.36, 12);
+    expect(result.designEffect).toBeCloseTo(3 / (16 / 5.36), 12);
+    expect(result.standardError).toBeCloseTo(100 * Math.sqrt((1.5 * 5.36) / 25), 10);
+    // The promoter share: y = 1, 0, 0, ȳ = 0.6; Σw d² = 3·0.16 + 0.36 + 0.36 = 1.2, Σw² d² = 9·0.16 + 0.72 = 2.16;
+    // n_eff = 5·1.2/2.16 = 25/9, and Wilson takes 3/5 of it.
+    const wilson = wilsonInterval((3 / 5) * (25 / 9), 25 / 9);
     expect(result.promoters.ci?.lower).toBeCloseTo(100 * wilson.lower, 10);
     expect(result.promoters.ci?.upper).toBeCloseTo(100 * wilson.upper, 10);
+    // Kish, on request: one n_eff, (Σw)²/Σw² = 25/11, for every statistic.
+    const kish = computeNPS([10, 0, 8], { weights: [3, 1, 1], varianceMethod: 'kish' });
+    expect(kish.effectiveN).toBeCloseTo(25 / 11, 12);
+    const kishWilson = wilsonInterval(((3 / 5) * 25) / 11, 25 / 11);
+    expect(kish.promoters.ci?.lower).toBeCloseTo(100 * kishWilson.lower, 10);
   });
 
   test('a tally on another scale is a scale_mismatch', () => {

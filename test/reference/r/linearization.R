@@ -4,7 +4,7 @@
 # y = 100 for promoters (9-10), -100 for detractors (0-6), 0 for passives; shares are indicator
 # means; means are of the answers themselves. Kish's effective n, (sum w)^2 / sum w^2, is printed
 # beside each case for comparison with the present method.
-# Run: Rscript test/reference/r/linearization.R > test/reference/linearization.json
+# Values printed: test/reference/linearization.json. Run: Rscript test/reference/r/linearization.R > test/reference/linearization.json
 suppressPackageStartupMessages(library(survey))
 options(digits = 17)
 
@@ -32,9 +32,34 @@ ces <- sample(1:7, 200, replace = TRUE, prob = c(1, 1, 2, 3, 4, 4, 3))
 add("CES 1-7 (n = 200)", ces, round(runif(200, 0.5, 2), 3), "ces7")
 
 fmt <- function(x) formatC(x, digits = 17, format = "g")
-estimate <- function(design, formula) {
-  m <- svymean(formula, design)
-  sprintf('{ "estimate": %s, "standardError": %s }', fmt(unname(coef(m))), fmt(unname(SE(m))))
+# The intervals cx-metrics defines on top of svymean (docs/methods.md, "Weighted results"): the
+# statistic's effective n is n/deff (survey's deff = "replace"), and it goes into the unweighted
+# formulas. Written out here, independently of the library:
+#   share: Wilson (1927) with n_eff = n/deff, p the weighted share;
+#   mean:  estimate +- qt(0.975, n_eff - 1) * SE, SE the linearization standard error;
+#   net score (NPS, points): Wald, estimate +- qnorm(0.975) * sqrt(Var/n_eff), Var = 100^2 * (pP + pD - (pP - pD)^2).
+wilson <- function(p, n, z = qnorm(0.975)) {
+  centre <- (p + z^2 / (2 * n)) / (1 + z^2 / n)
+  half <- z / (1 + z^2 / n) * sqrt(p * (1 - p) / n + z^2 / (4 * n^2))
+  c(centre - half, centre + half)
+}
+estimate <- function(design, formula, kind) {
+  m <- svymean(formula, design, deff = "replace")
+  n <- nrow(design)
+  est <- as.vector(coef(m))
+  se <- as.vector(SE(m))
+  deff <- as.vector(deff(m))
+  neff <- n / deff
+  ci <- switch(kind,
+    share = wilson(est, neff),
+    mean = est + c(-1, 1) * qt(0.975, neff - 1) * se,
+    net = {
+      y <- model.frame(formula, design$variables)[[1]] / 100
+      w <- weights(design)
+      pP <- sum(w[y == 1]) / sum(w); pD <- sum(w[y == -1]) / sum(w)
+      est + c(-1, 1) * qnorm(0.975) * 100 * sqrt((pP + pD - (pP - pD)^2) / neff)
+    })
+  sprintf('{ "estimate": %s, "standardError": %s, "designEffect": %s, "ci": [%s, %s] }', fmt(est), fmt(se), fmt(deff), fmt(ci[1]), fmt(ci[2]))
 }
 lines <- sapply(cases, function(case) {
   x <- case$answers
@@ -46,21 +71,22 @@ lines <- sapply(cases, function(case) {
     detractor = as.numeric(x <= 6),
     satisfied = as.numeric(x >= 4),
     easy = as.numeric(x >= 5),
-    difficult = as.numeric(x <= 3)
+    difficult = as.numeric(x <= 3),
+    neteasy = ifelse(x >= 5, 100, ifelse(x <= 3, -100, 0))
   )
   design <- svydesign(ids = ~1, weights = ~w, data = data)
-  parts <- c(sprintf('"mean": %s', estimate(design, ~x)))
+  parts <- c(sprintf('"mean": %s', estimate(design, ~x, "mean")))
   if (case$scale == "nps") {
-    parts <- c(parts, sprintf('"nps": %s', estimate(design, ~nps)), sprintf('"promoterShare": %s', estimate(design, ~promoter)), sprintf('"detractorShare": %s', estimate(design, ~detractor)))
+    parts <- c(parts, sprintf('"nps": %s', estimate(design, ~nps, "net")), sprintf('"promoterShare": %s', estimate(design, ~promoter, "share")), sprintf('"detractorShare": %s', estimate(design, ~detractor, "share")))
   } else if (case$scale == "csat5") {
-    parts <- c(parts, sprintf('"satisfiedShare": %s', estimate(design, ~satisfied)))
+    parts <- c(parts, sprintf('"satisfiedShare": %s', estimate(design, ~satisfied, "share")))
   } else {
-    parts <- c(parts, sprintf('"easyShare": %s', estimate(design, ~easy)), sprintf('"difficultShare": %s', estimate(design, ~difficult)))
+    parts <- c(parts, sprintf('"easyShare": %s', estimate(design, ~easy, "share")), sprintf('"difficultShare": %s', estimate(design, ~difficult, "share")), sprintf('"netEasy": %s', estimate(design, ~neteasy, "net")))
   }
   kish <- sum(case$weights)^2 / sum(case$weights^2)
   sprintf('    { "name": "%s", "scale": "%s", "answers": [%s], "weights": [%s], "kishEffectiveN": %s, %s }',
     case$name, case$scale, paste(x, collapse = ", "), paste(fmt(case$weights), collapse = ", "), fmt(kish), paste(parts, collapse = ", "))
 })
 cat('{\n  "about": "Weighted scores under Taylor linearization: R ', R.version$major, '.', R.version$minor, ', survey ', as.character(packageVersion("survey")),
-  ', svydesign(ids = ~1, weights = ~w) over independent observations, svymean (estimate and SE). NPS points: y = 100 promoters, -100 detractors, 0 passives. Made by test/reference/r/linearization.R (seed 20261126).",\n  "cases": [\n',
+  ', svydesign(ids = ~1, weights = ~w) over independent observations, svymean (estimate, SE, deff = replace); ci: the intervals cx-metrics defines on n/deff, written out in the script. NPS points: y = 100 promoters, -100 detractors, 0 passives. Made by test/reference/r/linearization.R (seed 20261126).",\n  "cases": [\n',
   paste(lines, collapse = ",\n"), '\n  ]\n}\n', sep = "")
