@@ -22,6 +22,7 @@ export { betaQuantile } from './stats/betaQuantile.js';
 export { classifyLoyaltyRisk } from './loyalty/classifyLoyaltyRisk.js';
 export { classifyLoyaltyRiskAsync } from './loyalty/classifyLoyaltyRiskAsync.js';
 export { clopperPearsonInterval } from './stats/clopperPearsonInterval.js';
+export { bootstrapInterval } from './metrics/bootstrapInterval.js';
 export { cochranArmitageTest } from './stats/cochranArmitageTest.js';
 export { compareCES } from './metrics/compareCES.js';
 export { compareCSAT } from './metrics/compareCSAT.js';
@@ -92,6 +93,8 @@ export type { CSATEmpty, CSATOptions, CSATParts, CSATResult, CSATScored } from '
 export type { CxMetricsErrorCode, CxMetricsIssue, CxMetricsIssueCode, NonEmptyList } from './errors/CxMetricsError.js';
 export type { ExcludeRule, FieldReport, FieldSource, IngestAsyncOptions, IngestIssue, IngestMapping, IngestOptions, IngestResult, IngestStreamOptions, IngestSummary, RecordField, RejectedRow, SkipValue } from './records/IngestMapping.js';
 export type { CustomerRisk, EvidenceRole, LoyaltyRiskResult, PortfolioShare, RiskCell, RiskEvidence, RiskReason, RiskReasonCode, RiskRecordAccounting, RiskSegment, RiskSummary, TierCount } from './loyalty/LoyaltyRiskResult.js';
+export type { BootstrapInterval, BootstrapMethod, BootstrapOptions } from './metrics/bootstrapInterval.js';
+export type { VarianceMethod } from './metrics/tallyStatistics.js';
 export type { EvaluateRiskTiersOptions, RiskOutcomes, RiskTierEvaluation, TierOutcome } from './loyalty/evaluateRiskTiers.js';
 export type { ExpectedNPSShares, SampleSizeForNPSOptions } from './stats/sampleSizeForNPS.js';
 export type { IngestStream } from './records/ingestStream.js';

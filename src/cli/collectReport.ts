@@ -1,4 +1,5 @@
 import type { MetricKind, Scale } from '../scales/defineScale.js';
+import type { VarianceMethod } from '../metrics/tallyStatistics.js';
 import type { IngestSummary, RejectedRow } from '../records/IngestMapping.js';
 import type { ResponseRecord } from '../records/ResponseRecord.js';
 import { RowIngester, STREAM_OPTION_KEYS } from '../records/RowIngester.js';
@@ -26,6 +27,8 @@ export interface ReportRequest {
   readonly timeZone: string | undefined;
   readonly level: number | undefined;
   readonly minimumN: number | undefined;
+  /** With `--weight`: how the variance is estimated (the library's default, linearization, when undefined). */
+  readonly varianceMethod?: VarianceMethod | undefined;
   readonly weight: string | undefined;
   readonly skipValues: readonly string[];
   /** Which fields to read: every field the export maps (`validate`, `risk`), or only what a report computes from (the score, segments, weight, and the time with `time`). */
@@ -220,7 +223,11 @@ export class ReportCollectors {
   constructor(functionName: string, request: ReportRequest, mappings: VendorMappings) {
     // The scales are given, so a file whose every row was refused still has its (empty) tables,
     // and the main thread can combine the parts that workers read.
-    const metricOptions = { ...(request.level === undefined ? {} : { level: request.level }), ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) };
+    const metricOptions = {
+      ...(request.level === undefined ? {} : { level: request.level }),
+      ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }),
+      ...(request.varianceMethod === undefined ? {} : { varianceMethod: request.varianceMethod }),
+    };
     this.segments = mappings.metrics.map((metric) => new SegmentCollector<ResponseRecord>(functionName, request.by.length > 0 ? [...request.by] : () => 'all', { ...metricOptions, scale: metric.scale }));
     this.days = mappings.metrics.map((metric) =>
       request.time === undefined ? undefined : dayCollector<ResponseRecord>(functionName, { ...metricOptions, ...(metric.options.timeZone === undefined ? {} : { timeZone: metric.options.timeZone }), scale: metric.scale }, []),

@@ -49,6 +49,7 @@ Report:
   --time-column <column>   the time column (default: found by name, e.g. submitted_at)
   --level <level>          confidence level, e.g. 0.9 or 90% (default 95%)
   --min-n <n>              the n below which a segment or period is flagged small (default 30)
+  --variance <method>      with --weight: linearization (default, as R's survey) or kish
   --format <format>        text (default), json, csv, markdown or html
   --out <file>             write to a file instead of standard output
   --title <text>           the report's title

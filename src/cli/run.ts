@@ -4,6 +4,7 @@ import { CxMetricsError } from '../errors/CxMetricsError.js';
 import type { MetricKind, Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
 import { VENDOR_IDS, type VendorId } from '../records/vendorMappings.js';
+import { VARIANCE_METHODS, type VarianceMethod } from '../metrics/tallyStatistics.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { TIME_UNITS, type TimeUnit } from '../segments/calendar.js';
 import type { ReportData } from '../report/ReportData.js';
@@ -54,7 +55,7 @@ export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
 
 /** Each command's own options besides the reading ones: an option a command does not take is an error, never ignored. */
 const COMMAND_OPTIONS: Readonly<Record<string, NonNullable<ParseArgsConfig['options']>>> = {
-  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, title: { type: 'string' } },
+  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, variance: { type: 'string' }, title: { type: 'string' } },
   validate: {},
   risk: { by: { type: 'string', multiple: true }, outcomes: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
 };
@@ -83,6 +84,7 @@ const OPTION_OF_PATH: readonly (readonly [RegExp, string])[] = [
   [/^options\.timeZone\b/, '--tz'],
   [/^options\.time\b/, '--time-column'],
   [/^options\.weight\b/, '--weight'],
+  [/^options\.varianceMethod\b/, '--variance'],
   [/^options\.columns\.(nps|csat|ces)\b/, '--$1'],
   [/^options\.scales\b/, '--scale'],
   [/^options\.vendor\b/, '--vendor'],
@@ -215,6 +217,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
       timeZone: values['tz'] as string | undefined,
       level,
       minimumN,
+      varianceMethod: choice(values['variance'], VARIANCE_METHODS, '--variance') as VarianceMethod | undefined,
       weight: values['weight'] as string | undefined,
       skipValues: list(values['skip-values']),
       fields: command === 'report' ? 'needed' : 'all',

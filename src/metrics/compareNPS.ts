@@ -20,7 +20,9 @@ export function compareNPSTallies<S extends Scale>(functionName: string, a: Tall
     return {
       estimate: estimate.score,
       standardError: shareStandardError(estimate.spread),
-      intervalAt: (z) => npsInterval(estimate.counts, { interval: settings.interval, z }),
+      // The score (Tango) interval, whatever the groups show: MOVER on score intervals is the NPS
+      // analogue of Newcombe's method 10, and holds its type I error (docs/methods.md, "Coverage").
+      intervalAt: (z) => npsInterval(estimate.counts, { interval: 'score', z }),
     };
   };
   return comparison(functionName, first, second, 'mover', () => {
@@ -31,15 +33,19 @@ export function compareNPSTallies<S extends Scale>(functionName: string, a: Tall
 }
 
 /**
- * Compares the NPS of two independent groups, a − b, in points: a two-sample z test with
- * adjusted-Wald pseudo-counts added to each group ({@link npsDifferenceTest}). Each group is
- * computed as {@link computeNPS} does, from raw answers, records, tallies or weighted data (the
- * options apply to both); the two must be on the same scale. Errors name the group (`a[3]`).
+ * Compares the NPS of two independent groups, a − b, in points: the MOVER interval (Zou & Donner
+ * 2008) built from the two groups' score (Tango) intervals, the NPS analogue of Newcombe's hybrid
+ * score interval, and the p-value that inverts it (the level at which the interval reaches 0).
+ * So the difference is always inside its interval and p < 1 − level exactly when the interval
+ * leaves out 0; a seeded simulation keeps the type I error at or below 5% (docs/methods.md,
+ * "Coverage"). Each group is computed as {@link computeNPS} does, from raw answers, records,
+ * tallies or weighted data (the options apply to both; weighted groups bring their linearization
+ * effective n); the two must be on the same scale. Errors name the group (`a[3]`).
  *
  * @param a - group a: answers, records or a tally
  * @param b - group b: the same
  * @param options - as for {@link computeNPS}
- * @returns both results, the signed difference with its interval (in points), z and the p-value; no
+ * @returns both results, the signed difference with its interval (in points), the statistic (±z at which the interval reaches 0) and the p-value; no
  * difference when a group is empty
  * @throws {@link CxMetricsError} as {@link computeNPS} does, and `scale_mismatch`
  *

@@ -201,12 +201,17 @@ export function bandShares(tally: Tally, totals: TallyTotals, method: Proportion
   return tally.scale.bands.map((band) => ({ name: band.name, sentiment: band.sentiment, ...rangeShare(tally, band, totals, method, level) }) as BandShare<number> | BandShare<undefined>);
 }
 
+/** The (weighted) mean answer of a non-empty tally, Σw·x/Σw: the CES score. */
+export function meanValue(tally: Tally, totals: TallyTotals): number {
+  let sum = 0;
+  for (let i = 0; i < tally.counts.length; i++) sum += (tally.scale.min + i) * (tally.weightSums[i] as number);
+  return sum / totals.weight;
+}
+
 /** The mean of a non-empty tally with its spread and t interval (the CES score, the CSAT mean), and the mean's own spread. */
 export function meanOf(tally: Tally, totals: TallyTotals, level: number): { mean: Mean; spread: Spread } {
   const scale: Scale = tally.scale;
-  let sum = 0;
-  for (let i = 0; i < tally.counts.length; i++) sum += (scale.min + i) * (tally.weightSums[i] as number);
-  const value = sum / totals.weight;
+  const value = meanValue(tally, totals);
   const spread = spreadOf(tally, totals, (point) => point, value);
   const n = spread.effectiveN;
   if (!(n > 1)) return { spread, mean: { value, sd: undefined, standardError: undefined, ci: { lower: scale.min, upper: scale.max, level, method: 'scale-range', unit: 'scale' } } };

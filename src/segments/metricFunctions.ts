@@ -8,6 +8,7 @@ import { type CESOptions, type CESResult, cesSettings, scoreCES } from '../metri
 import { type CSATOptions, type CSATResult, csatSettings, scoreCSAT } from '../metrics/computeCSAT.js';
 import { type NPSOptions, type NPSResult, npsSettings, scoreNPS } from '../metrics/computeNPS.js';
 import { checkOnInvalid, type OnInvalid } from '../metrics/resolveTally.js';
+import type { VarianceMethod } from '../metrics/tallyStatistics.js';
 import type { MetricKind, Scale } from '../scales/defineScale.js';
 import type { Tally } from '../tally/Tally.js';
 
@@ -30,12 +31,14 @@ export interface MetricOptions {
   readonly easy?: CESOptions['easy'];
   /** CES: the difficult range. */
   readonly difficult?: CESOptions['difficult'];
+  /** With weights: `'linearization'` (default) or `'kish'` (see {@link VarianceMethod}). */
+  readonly varianceMethod?: VarianceMethod | undefined;
   /** What to do with answers off the scale: `'throw'` (default) or `'exclude'`. */
   readonly onInvalid?: OnInvalid | undefined;
 }
 
 /** The metric option names, tied to {@link MetricOptions}. */
-const LISTED_METRIC_OPTION_NAMES = ['metric', 'level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'onInvalid'] as const satisfies readonly (keyof MetricOptions)[];
+const LISTED_METRIC_OPTION_NAMES = ['metric', 'level', 'interval', 'denominator', 'satisfied', 'easy', 'difficult', 'varianceMethod', 'onInvalid'] as const satisfies readonly (keyof MetricOptions)[];
 /** The names, for checking at run time. */
 export const METRIC_OPTION_NAMES: readonly (keyof MetricOptions)[] = LISTED_METRIC_OPTION_NAMES;
 // The list names every key of its interface (a key added there and not here fails to compile).

@@ -38,7 +38,17 @@ export class AnswerCounter<Row> implements RowVisitor<Row> {
   readonly #maxExamples: number;
   #accumulator: Accumulator | undefined;
 
-  constructor(functionName: string, options: TallyOptions<Scale, Row>, rowsPath: Path, fallbackScale: Scale | undefined) {
+  readonly #makeAccumulator: (scale: Scale, maxExamples: number, offset: number) => Accumulator;
+
+  /** `makeAccumulator` lets a caller keep more than the sums (the bootstrap keeps each weighted answer in an `AnswerLog`). */
+  constructor(
+    functionName: string,
+    options: TallyOptions<Scale, Row>,
+    rowsPath: Path,
+    fallbackScale: Scale | undefined,
+    makeAccumulator: (scale: Scale, maxExamples: number, offset: number) => Accumulator = (scale, maxExamples, offset) => new Accumulator(scale, maxExamples, offset),
+  ) {
+    this.#makeAccumulator = makeAccumulator;
     this.#fn = functionName;
     this.#rowsPath = rowsPath;
     this.reader = new AnswerReader<Row>(functionName, options, rowsPath);
@@ -55,7 +65,7 @@ export class AnswerCounter<Row> implements RowVisitor<Row> {
     if (scale === undefined) {
       fail(this.#fn, 'invalid_option', 'invalid_value', 'a scale (options.scale) such as scales.nps or scales.ces7: plain answers do not say which scale they are on, and CES scales disagree on direction', undefined, ['options', 'scale']);
     }
-    this.#accumulator = new Accumulator(scale, this.#maxExamples, this.#offset);
+    this.#accumulator = this.#makeAccumulator(scale, this.#maxExamples, this.#offset);
     return this.#accumulator;
   }
 

@@ -18,6 +18,20 @@ type JSONReport = { metrics: { column: string; result: Record<string, unknown> &
 const json = (text: string): JSONReport => JSON.parse(text) as JSONReport;
 
 describe('cx-metrics report', () => {
+  test('--weight uses linearization, and --variance kish Kish\'s effective n, as the library does', async () => {
+    const weighted = file('weighted.csv', 'nps,w\n10,1\n9,2.5\n0,1\n7,0.5\n3,3\n10,1\n8,1\n');
+    const answers = [10, 9, 0, 7, 3, 10, 8];
+    const weights = [1, 2.5, 1, 0.5, 3, 1, 1];
+    for (const varianceMethod of ['linearization', 'kish'] as const) {
+      const { code, stdout } = await cli(['report', weighted, '--nps', 'nps', '--weight', 'w', '--format', 'json', ...(varianceMethod === 'kish' ? ['--variance', 'kish'] : [])]);
+      expect(code).toBe(0);
+      const expected = computeNPS(answers, { weights, varianceMethod });
+      expect(json(stdout).metrics[0]?.result).toMatchObject({ standardError: expected.standardError, effectiveN: expected.effectiveN, designEffect: expected.designEffect, varianceMethod, ci: expected.ci });
+    }
+    const wrong = await cli(['report', weighted, '--weight', 'w', '--variance', 'taylor']);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--variance')]);
+  });
+
   test('computes what ingest, segmentBy and trend compute on the same file, with the library\'s names', async () => {
     const { code, stdout, stderr } = await cli(['report', sample, '--by', 'channel', '--time', 'month', '--tz', 'Europe/Berlin', '--format', 'json']);
     expect([code, stderr]).toEqual([0, '']);

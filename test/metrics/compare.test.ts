@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compareCES, compareCSAT, compareNPS, computeNPS, ingest, newcombeInterval, normalQuantile, npsInterval, scales, tallyAnswers, tallyCounts, welchTTest } from 'cx-metrics';
 
 describe('compareNPS, compareCSAT, compareCES', () => {
-  test('compareNPS: the signed difference a − b in points, with the MOVER interval of the two adjusted-Wald intervals and the p-value that inverts it', () => {
+  test('compareNPS: the signed difference a − b in points, with the MOVER interval of the two score (Tango) intervals and the p-value that inverts it', () => {
     const a = [10, 10, 10, 9, 8, 3];
     const b = [10, 7, 6, 5, 3, 2, 0];
     const result = compareNPS(a, b);
@@ -14,8 +14,8 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     const countsA = { detractors: 1, passives: 1, promoters: 4 };
     const countsB = { detractors: 5, passives: 1, promoters: 1 };
     const mover = (z: number): { lower: number; upper: number } => {
-      const first = npsInterval(countsA, { z });
-      const second = npsInterval(countsB, { z });
+      const first = npsInterval(countsA, { z, interval: 'score' });
+      const second = npsInterval(countsB, { z, interval: 'score' });
       const [ea, eb] = [3 / 6, -4 / 7];
       const d = ea - eb;
       return { lower: d - Math.hypot(Math.max(0, ea - first.lower), Math.max(0, second.upper - eb)), upper: d + Math.hypot(Math.max(0, first.upper - ea), Math.max(0, eb - second.lower)) };
