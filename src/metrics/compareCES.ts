@@ -38,8 +38,9 @@ export function compareCESTallies<S extends Scale>(functionName: string, a: Tall
 
 /**
  * Compares the CES (mean effort score) of two independent groups, a − b, in the scale's units:
- * Welch's t test with Welch–Satterthwaite degrees of freedom ({@link welchTTest}), using each
- * group's Kish effective n when weighted. Each group is computed as {@link computeCES} does;
+ * Welch's t test with Welch–Satterthwaite degrees of freedom ({@link welchTTest}); weighted,
+ * each group brings its mean's linearization standard error and effective n (Kish's with
+ * `varianceMethod: 'kish'`). Each group is computed as {@link computeCES} does;
  * the two must be on the same scale (compare CES 1.0 with CES 2.0 only after `convertTally`).
  * Each group needs at least two (effective) answers. Errors name the group (`a[3]`).
  *

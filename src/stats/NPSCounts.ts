@@ -1,7 +1,7 @@
 import { checkNumber } from '../internal/options.js';
 import { fail } from '../internal/issue.js';
 
-/** Answers in each NPS band. Counts may be fractional when they are weighted (shares × Kish n). */
+/** Answers in each NPS band. Counts may be fractional when they are weighted (shares × effective n). */
 export interface NPSCounts {
   /** Answers 0–6. */
   readonly detractors: number;

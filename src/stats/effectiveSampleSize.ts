@@ -6,8 +6,9 @@ import { isWeight, WEIGHT_EXPECTED, weightIssueCode } from '../internal/isWeight
 /**
  * Kish's effective sample size of weighted data: n_eff = (Σw)² / Σw² (Kish 1965, *Survey
  * Sampling*). Equal weights give n; unequal weights give less, the size of an unweighted sample
- * that would be as precise. Weighted results in cx-metrics plug n_eff into the unweighted
- * interval formulas, a standard approximation that ignores the correlation between weights and answers.
+ * that would be as precise, for a statistic unrelated to the weights. Weighted results in
+ * cx-metrics use it with `varianceMethod: 'kish'`; by default they use the Taylor-linearization
+ * variance instead, which also sees how the weights go with the answers (docs/methods.md, "Weights").
  *
  * @param weights - the weights, each finite and ≥ 0
  * @returns n_eff (0 when every weight is 0)

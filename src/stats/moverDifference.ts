@@ -24,7 +24,8 @@ const LARGEST_Z = 38.5;
  * that side's distance counts as 0.
  *
  * The p-value inverts the same interval: it is 2Φ(−z*), where z* is the critical value at which
- * the interval's nearer limit reaches 0, found by bisection. So the difference, the interval and
+ * the interval's nearer limit reaches 0, found by the Illinois method (to 1e-13 in z, so p to
+ * about 1e-11 relative). So the difference, the interval and
  * the p-value tell one story: p < 1 − level exactly when the interval at that level leaves out 0,
  * and `statistic` is ±z*. `standardError` is √(SEₐ² + SEᵦ²), for reference.
  *
@@ -52,21 +53,7 @@ export function moverDifference(a: MOVERGroup, b: MOVERGroup, level: number, bou
     return difference > 0 ? lower : -upper;
   };
   let statistic = 0;
-  if (difference !== 0) {
-    let low = 0;
-    let high = LARGEST_Z;
-    if (clearance(high) > 0) low = high;
-    else {
-      // Bisection to adjacent doubles: clearance falls as z grows (every interval widens).
-      for (let step = 0; step < 200; step++) {
-        const middle = (low + high) / 2;
-        if (middle === low || middle === high) break;
-        if (clearance(middle) > 0) low = middle;
-        else high = middle;
-      }
-    }
-    statistic = Math.sign(difference) * low;
-  }
+  if (difference !== 0) statistic = Math.sign(difference) * crossing(clearance);
   const { lower, upper } = limits(normalQuantile((1 + level) / 2));
   return {
     difference,
@@ -75,4 +62,38 @@ export function moverDifference(a: MOVERGroup, b: MOVERGroup, level: number, bou
     statistic,
     pValue: statistic === 0 ? 1 : twoSidedNormalP(statistic),
   };
+}
+
+/**
+ * Where a falling function of z crosses 0 on [1e-9, LARGEST_Z] (interval functions take z > 0;
+ * below 1e-9 the p-value is 1 to double precision): 0 when it starts at or below 0,
+ * LARGEST_Z when it never gets there. The Illinois variant of regula falsi (Dowell & Jarratt 1971):
+ * as safe as bisection, since the root stays bracketed, and superlinear, so a dozen evaluations of
+ * the two groups' intervals instead of sixty.
+ */
+function crossing(f: (z: number) => number): number {
+  let low = 1e-9;
+  let high = LARGEST_Z;
+  let fLow = f(low);
+  if (!(fLow > 0)) return 0;
+  let fHigh = f(high);
+  if (fHigh > 0) return high;
+  let side = 0;
+  for (let step = 0; step < 200 && high - low > 1e-13 * Math.max(1, low); step++) {
+    let z = (low * fHigh - high * fLow) / (fHigh - fLow);
+    if (!(z > low && z < high)) z = (low + high) / 2;
+    const fz = f(z);
+    if (fz > 0) {
+      low = z;
+      fLow = fz;
+      if (side === -1) fHigh /= 2;
+      side = -1;
+    } else {
+      high = z;
+      fHigh = fz;
+      if (side === 1) fLow /= 2;
+      side = 1;
+    }
+  }
+  return (low + high) / 2;
 }

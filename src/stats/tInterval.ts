@@ -11,7 +11,7 @@ export interface SampleSummary {
   readonly mean: number;
   /** The sample standard deviation (with n − 1 in the denominator). */
   readonly sd: number;
-  /** The sample size (> 1; may be fractional: a Kish effective n). */
+  /** The sample size (> 1; may be fractional: an effective n of weighted data). */
   readonly n: number;
 }
 

@@ -23,7 +23,7 @@ true satisfies EveryKeyListed<keyof WelchTTestOptions, (typeof LEVEL_ONLY)[numbe
  * The interval is (x̄ₐ − x̄ᵦ) ± t(1 − α/2; ν)·SE; the p-value is two-sided. Used by `compareCES`.
  * It reproduces R's `t.test(x, y)` (the default Welch test).
  *
- * @param a - values (at least 2) or `{ mean, sd, n }` (n may be a Kish effective n)
+ * @param a - values (at least 2) or `{ mean, sd, n }` (n may be an effective n)
  * @param b - the same for the other sample
  * @param options - the level of the interval
  * @returns the signed difference, its interval, t, ν and the p-value

@@ -10,7 +10,7 @@ import type { Interval, IntervalOptions } from './Interval.js';
  *
  * centre = (x + z²/2) / (n + z²), half-width = z·√(x(n − x)/n + z²/4) / (n + z²)
  *
- * Successes and n may be fractional (weighted counts with a Kish effective n).
+ * Successes and n may be fractional (weighted counts on an effective n).
  *
  * @param successes - the count in the band, 0 ≤ successes ≤ n
  * @param n - the sample size, > 0

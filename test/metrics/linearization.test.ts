@@ -4,7 +4,7 @@
 // cx-metrics defines on the statistic's effective n = n/deff, written out in R apart from the library.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { computeCES, computeCSAT, computeNPS, defineScale, scales } from 'cx-metrics';
+import { computeCES, computeCSAT, computeNPS, defineScale, scales, segmentBy } from 'cx-metrics';
 
 // The mean of 0–10 answers, as a CES on an eleven-point scale (a mean is a mean).
 const elevenPoint = defineScale({ ...scales.nps, id: 'eleven-point', metric: 'ces' });
@@ -130,5 +130,22 @@ describe('weighted results match R survey (linearization)', () => {
     expect(result.standardError).toBe(0);
     close(result.effectiveN, 36 / 14);
     expect(result.ci?.lower).toBe(-100);
+  });
+});
+
+describe('segment tables and trends carry the variance method', () => {
+  test('each segment is scored as computeNPS scores its rows, linearization or Kish', () => {
+    const c = reference.cases[2] as Case;
+    const rows = c.answers.map((score, i) => ({ score, w: c.weights[i] as number, group: i % 3 === 0 ? 'a' : 'b' }));
+    for (const varianceMethod of ['linearization', 'kish'] as const) {
+      const table = segmentBy(rows, (row) => row.group, { value: 'score', weights: 'w', scale: scales.nps, varianceMethod });
+      for (const segment of table.segments) {
+        const own = rows.filter((row) => row.group === segment.key[0]);
+        const expected = computeNPS(own.map((row) => row.score), { weights: own.map((row) => row.w), varianceMethod });
+        expect(segment.result?.ci).toEqual(expected.ci);
+        expect(segment.result?.standardError).toBe(expected.standardError);
+        expect(segment.result?.varianceMethod).toBe(varianceMethod);
+      }
+    }
   });
 });
