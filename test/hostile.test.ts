@@ -87,6 +87,15 @@ const entries: Readonly<Record<string, Shapes>> = {
   adjustPValues: [(v) => cx.adjustPValues(any(v)), (v) => cx.adjustPValues([0.1, any(v)]), (v) => cx.adjustPValues([0.1], any(v))],
   agrestiCoullInterval: [(v) => cx.agrestiCoullInterval(any(v), 10), (v) => cx.agrestiCoullInterval(3, any(v)), (v) => cx.agrestiCoullInterval(3, 10, any(v))],
   betaQuantile: [(v) => cx.betaQuantile(any(v), 2, 3), (v) => cx.betaQuantile(0.5, any(v), 3), (v) => cx.betaQuantile(0.5, 2, any(v))],
+  bootstrapInterval: [
+    (v) => cx.bootstrapInterval(any(v), { metric: 'nps', replicates: 100 }),
+    (v) => cx.bootstrapInterval([9, 3], { metric: any(v) }),
+    (v) => cx.bootstrapInterval([9, 3], any(v)),
+    (v) => cx.bootstrapInterval([9, 3], { metric: 'nps', replicates: any(v) }),
+    (v) => cx.bootstrapInterval([9, 3], { metric: 'nps', seed: any(v), replicates: 100 }),
+    (v) => cx.bootstrapInterval([9, 3], { metric: 'nps', weights: any(v), replicates: 100 }),
+    (v) => cx.bootstrapInterval([v], { metric: 'nps', replicates: 100 }),
+  ],
   clopperPearsonInterval: [(v) => cx.clopperPearsonInterval(any(v), 10), (v) => cx.clopperPearsonInterval(3, 10, any(v))],
   classifyLoyaltyRisk: [
     (v) => cx.classifyLoyaltyRisk(any(v)),

@@ -24,8 +24,8 @@ const LARGEST_Z = 38.5;
  * that side's distance counts as 0.
  *
  * The p-value inverts the same interval: it is 2Φ(−z*), where z* is the critical value at which
- * the interval's nearer limit reaches 0, found by the Illinois method (to 1e-13 in z, so p to
- * about 1e-11 relative). So the difference, the interval and
+ * the interval's nearer limit reaches 0, found by the Illinois method (z* to 1e-13; the tests
+ * check that the interval at z* reaches 0 to 1e-12). So the difference, the interval and
  * the p-value tell one story: p < 1 − level exactly when the interval at that level leaves out 0,
  * and `statistic` is ±z*. `standardError` is √(SEₐ² + SEᵦ²), for reference.
  *

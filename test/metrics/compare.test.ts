@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { compareCES, compareCSAT, compareNPS, computeNPS, ingest, newcombeInterval, normalQuantile, npsInterval, scales, tallyAnswers, tallyCounts, welchTTest } from 'cx-metrics';
+import { compareCES, compareCSAT, compareNPS, computeNPS, ingest, newcombeInterval, normalCDF, normalQuantile, npsInterval, scales, tallyAnswers, tallyCounts, welchTTest } from 'cx-metrics';
 
 describe('compareNPS, compareCSAT, compareCES', () => {
   test('compareNPS: the signed difference a − b in points, with the MOVER interval of the two score (Tango) intervals and the p-value that inverts it', () => {
@@ -23,9 +23,8 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     expect(result.ci?.lower).toBeCloseTo(100 * mover(normalQuantile(0.975)).lower, 10);
     expect(result.ci?.upper).toBeCloseTo(100 * mover(normalQuantile(0.975)).upper, 10);
     // The p-value is the level at which the interval touches 0: one story.
-    const z = normalQuantile(1 - (result.pValue as number) / 2);
-    expect(mover(z).lower).toBeCloseTo(0, 10);
-    expect(result.statistic).toBeCloseTo(z, 8);
+    expect(Math.abs(mover(result.statistic as number).lower)).toBeLessThan(1e-12);
+    expect(result.pValue).toBeCloseTo(2 * normalCDF(-(result.statistic as number)), 15);
     expect(compareNPS(b, a).difference).toBeCloseTo(-(result.difference as number), 10);
     expect(compareNPS(b, a).pValue).toBeCloseTo(result.pValue as number, 12);
   });
@@ -49,6 +48,42 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     );
   });
 
+  test('type I error at or below nominal: a seeded simulation under the null (bench/coverage.sim.mjs has the full grid)', () => {
+    // mulberry32 (scripts/random.mjs), 2000 pairs of 20 answers from one population; the Monte
+    // Carlo SE of a 5% rate is 0.49 points, so anything above 6% would be a real excess.
+    let state = 20261126;
+    const random = (): number => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const population = [1, 1, 1, 1, 1, 2, 3, 6, 9, 12, 12];
+    const total = population.reduce((a, b) => a + b, 0);
+    const sample = (n: number): number[] => {
+      const counts = population.map(() => 0);
+      for (let i = 0; i < n; i++) {
+        let u = random() * total;
+        const point = population.findIndex((weight) => (u -= weight) < 0);
+        counts[point === -1 ? 10 : point]!++;
+      }
+      return counts;
+    };
+    let npsRejections = 0;
+    let csatRejections = 0;
+    for (let s = 0; s < 2000; s++) {
+      if ((compareNPS(tallyCounts(scales.nps, sample(20)), tallyCounts(scales.nps, sample(20))).pValue as number) < 0.05) npsRejections++;
+      const csat = (): ReturnType<typeof tallyCounts> => {
+        const c = sample(20);
+        return tallyCounts(scales.csat5, [c[0]! + c[1]!, c[2]! + c[3]!, c[4]! + c[5]! + c[6]!, c[7]! + c[8]!, c[9]! + c[10]!]);
+      };
+      if ((compareCSAT(csat(), csat()).pValue as number) < 0.05) csatRejections++;
+    }
+    expect(npsRejections / 2000).toBeLessThanOrEqual(0.06);
+    expect(csatRejections / 2000).toBeLessThanOrEqual(0.06);
+  });
+
   test('compareCES uses Welch on the two means; compareCSAT MOVER on Wilson intervals (Newcombe 1998b, method 10)', () => {
     const a = [7, 6, 6, 5, 7];
     const b = [3, 4, 5, 2];
@@ -64,8 +99,8 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     expect(newcombe.ci?.upper).toBeCloseTo(100 * published.upper, 10);
     expect([Number(newcombe.ci?.lower.toFixed(2)), Number(newcombe.ci?.upper.toFixed(2))]).toEqual([5.24, 33.39]);
     // Its p-value is where Newcombe's interval reaches 0, not the pooled z test's (they disagree in ~0.3% of cases).
-    const z = normalQuantile(1 - (newcombe.pValue as number) / 2);
-    expect(newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 }, { z }).lower).toBeCloseTo(0, 10);
+    expect(Math.abs(newcombeInterval({ successes: 56, n: 70 }, { successes: 48, n: 80 }, { z: newcombe.statistic as number }).lower)).toBeLessThan(1e-12);
+    expect(newcombe.pValue).toBeCloseTo(2 * normalCDF(-(newcombe.statistic as number)), 15);
   });
 
   test('works from tallies, records and weighted data', () => {
@@ -77,6 +112,19 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     // Linearization: y = ±1, ȳ = 0.5, n_eff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)² = 4·3/(9·0.25 + 2.25) = 8/3; Kish's would be 16/10.
     expect(weighted.a.effectiveN).toBeCloseTo(8 / 3, 12);
     expect(compareNPS([10, 0], [10, 0], { weights: [3, 1], varianceMethod: 'kish' }).a.effectiveN).toBeCloseTo(1.6, 12);
+  });
+
+  test('equal weights give the unweighted comparison (linearization with equal weights is the unweighted design)', () => {
+    const a = [5, 4, 4, 2, 5, 3, 1, 4];
+    const b = [1, 2, 5, 3, 4, 4, 2];
+    const twice = (values: number[]): { weights: number[] } => ({ weights: values.map(() => 2) });
+    const csat = compareCSAT(a, b);
+    const weightedCSAT = compareCSAT(tallyAnswers(a, { scale: scales.csat5, ...twice(a) }), tallyAnswers(b, { scale: scales.csat5, ...twice(b) }));
+    expect([weightedCSAT.ci, weightedCSAT.pValue]).toEqual([csat.ci, csat.pValue]);
+    const ces = compareCES(a, b, { scale: scales.ces5 });
+    const weightedCES = compareCES(tallyAnswers(a, { scale: scales.ces5, ...twice(a) }), tallyAnswers(b, { scale: scales.ces5, ...twice(b) }));
+    for (const key of ['difference', 'statistic', 'df', 'pValue', 'standardError'] as const) expect(weightedCES[key]).toBeCloseTo(ces[key] as number, 12);
+    expect(weightedCES.ci?.lower).toBeCloseTo(ces.ci?.lower as number, 12);
   });
 
   test('an empty group gives no difference, never NaN; a CES group of one has no spread to test', () => {

@@ -38,7 +38,8 @@ const shared = JSON.parse(readFileSync(new URL('../../../shared/reference/precis
 const TOLERANCE = 1e-9;
 function close(actual: number | undefined, expected: number, tolerance = TOLERANCE): void {
   expect(actual).toBeDefined();
-  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+  // Relative, except at an exact zero.
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance * (expected === 0 ? 1 : Math.abs(expected)));
 }
 function closeShare(share: { percent: number | undefined; ci: { lower: number; upper: number } | undefined }, expected: Statistic): void {
   close(share.percent, 100 * expected.estimate);
