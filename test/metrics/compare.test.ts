@@ -120,7 +120,8 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     const twice = (values: number[]): { weights: number[] } => ({ weights: values.map(() => 2) });
     const csat = compareCSAT(a, b);
     const weightedCSAT = compareCSAT(tallyAnswers(a, { scale: scales.csat5, ...twice(a) }), tallyAnswers(b, { scale: scales.csat5, ...twice(b) }));
-    expect([weightedCSAT.ci, weightedCSAT.pValue]).toEqual([csat.ci, csat.pValue]);
+    expect(weightedCSAT.ci).toEqual(csat.ci);
+    expect(weightedCSAT.pValue).toBeCloseTo(csat.pValue as number, 12);
     const ces = compareCES(a, b, { scale: scales.ces5 });
     const weightedCES = compareCES(tallyAnswers(a, { scale: scales.ces5, ...twice(a) }), tallyAnswers(b, { scale: scales.ces5, ...twice(b) }));
     for (const key of ['difference', 'statistic', 'df', 'pValue', 'standardError'] as const) expect(weightedCES[key]).toBeCloseTo(ces[key] as number, 12);
