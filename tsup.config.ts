@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
-  entry: { index: 'src/index.ts', report: 'src/report/index.ts', schema: 'src/schema/index.ts', cli: 'src/cli/bin.ts' },
+  entry: { index: 'src/index.ts', report: 'src/report/index.ts', schema: 'src/schema/index.ts', sql: 'src/sql/index.ts', cli: 'src/cli/bin.ts' },
   // One shared chunk for the core, so `cx-metrics/schema` and `cx-metrics` share classes and state.
   splitting: true,
   external: ['zod'],

@@ -6,6 +6,7 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
     // Examples and doc examples import the package by name, as a user would.
     alias: [
       { find: /^cx-metrics\/report$/, replacement: fileURLToPath(new URL('./src/report/index.ts', import.meta.url)) },
+      { find: /^cx-metrics\/sql$/, replacement: fileURLToPath(new URL('./src/sql/index.ts', import.meta.url)) },
       { find: /^cx-metrics\/schema$/, replacement: fileURLToPath(new URL('./src/schema/index.ts', import.meta.url)) },
       { find: /^cx-metrics$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],

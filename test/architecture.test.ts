@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 // Folders are the layers (STYLE.md): a file may import only from its own layer or lower ones.
-const LAYERS = ['errors', 'internal', 'scales', 'records', 'tally', 'stats', 'metrics', 'segments', 'loyalty', 'report', 'cli', 'schema'];
+const LAYERS = ['errors', 'internal', 'scales', 'records', 'tally', 'stats', 'metrics', 'segments', 'sql', 'loyalty', 'report', 'cli', 'schema'];
 const rank = (folder: string): number => (folder === 'errors' || folder === 'internal' ? 0 : LAYERS.indexOf(folder));
 
 function files(dir: string): string[] {
