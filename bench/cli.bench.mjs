@@ -4,36 +4,14 @@
 // peak RSS. Also papaparse + segmentByAsync (the library's pieces wired by hand). Run `npm run
 // bench` (or `node bench/cli.bench.mjs 1e6 1e7`); the files are made once in bench/.data.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateExport } from './exportData.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const data = join(root, 'bench', '.data');
 mkdirSync(data, { recursive: true });
 const sizes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['1e6', '1e7']).map(Number);
-
-/** A deterministic export: ids, a customer, a time, a region (8), a channel (4), a plan (3), the NPS answer (3% skipped). */
-async function generate(rows, path) {
-  const regions = ['north', 'south', 'east', 'west', 'central', 'online', 'partner', 'export'];
-  const channels = ['chat', 'email', 'phone', 'web'];
-  const plans = ['free', 'pro', 'team'];
-  let seed = 0x12345678;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-  const out = createWriteStream(path);
-  out.write('response_id,customer_id,submitted_at,region,channel,plan,nps\n');
-  let buffer = '';
-  for (let i = 0; i < rows; i++) {
-    const time = new Date(Date.UTC(2025, 0, 1) + Math.floor(random() * 365 * 86400e3)).toISOString().slice(0, 19) + 'Z';
-    const score = random() < 0.03 ? '' : String(Math.min(10, Math.floor(random() * 11.5)));
-    buffer += `r${i},c${i % 50000},${time},${regions[i % 8]},${channels[(i >> 3) % 4]},${plans[i % 3]},${score}\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await new Promise((resolve) => out.once('drain', resolve));
-      buffer = '';
-    }
-  }
-  out.write(buffer);
-  await new Promise((resolve) => out.end(resolve));
-}
 
 /** Runs a command in a fresh process; its wall time and peak RSS (reported by the process itself at exit). */
 function measure(args) {
@@ -55,7 +33,7 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('npx', ['tsup'], { c
 console.log(`NPS by region, ${Object.keys(contenders).join(' | ')}; fresh process each, best of 3 (wall s, peak RSS MB)`);
 for (const rows of sizes) {
   const file = join(data, `export-${rows}.csv`);
-  if (!existsSync(file)) await generate(rows, file);
+  if (!existsSync(file)) await generateExport(rows, file);
   const bytes = statSync(file).size;
   const best = {};
   const rounds = rows >= 1e7 ? 2 : 3;
