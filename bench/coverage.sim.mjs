@@ -128,3 +128,6 @@ for (const population of NPS_POPULATIONS) {
 for (const population of [[1, 1, 2, 4, 3], [1, 1, 1, 1, 20], [10, 5, 2, 1, 1]]) {
   for (const [na, nb] of [[10, 10], [30, 60], [100, 100], [500, 1000]]) console.log(typeOneError('csat', population, na, nb, seed++));
 }
+// A tiny segment against the rest of a table: the unbalanced case segment tables make.
+for (const [na, nb] of [[1, 1000], [3, 500], [10, 1000], [30, 1000]]) console.log(typeOneError('nps', NPS_POPULATIONS[0], na, nb, seed++));
+for (const [na, nb] of [[1, 1000], [3, 500], [10, 1000], [30, 1000]]) console.log(typeOneError('csat', [4, 4, 4, 2, 1], na, nb, seed++));

@@ -52,7 +52,7 @@ export function formatText(data: ReportData, style: Style, markdown = false): st
     heading(`${label} (column ${metric.column})`, 2);
     if (markdown) out.push('');
     const level = result.ci === undefined ? '' : `${Math.round(result.ci.level * 1000) / 10}% CI `;
-    const line = `${label} ${score(result)} ${unitWord(result)}   ${level}${formatInterval(result.ci)}${result.ci === undefined ? '' : ` (${result.ci.method})`}   n ${result.n}${result.weighted ? ` (effective ${formatNumber(result.effectiveN, 1)})` : ''}`;
+    const line = `${label} ${score(result)} ${unitWord(result)}   ${level}${formatInterval(result.ci)}${result.ci === undefined ? '' : ` (${result.ci.method})`}   n ${result.n}${result.weighted ? ` (effective ${formatNumber(result.effectiveN, 1)}, ${result.varianceMethod})` : ''}`;
     out.push(markdown ? `**${line.trim()}**` : `  ${style.bold(line)}`);
     if (markdown) out.push('');
     out.push(markdown ? accounting(metric) : `  ${accounting(metric)}`);

@@ -203,6 +203,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
   const delimiterText = values['delimiter'] as string | undefined;
   const delimiter = delimiterText === undefined ? undefined : delimiterText === 'tab' || delimiterText === '\\t' ? '\t' : choice(delimiterText, [',', ';'] as const, '--delimiter', ["','", "';'", 'tab']);
   const by = list(values['by']);
+  if (values['variance'] !== undefined && values['weight'] === undefined) throw usageError(fn, 'a --weight column with it (--variance chooses how weighted answers are read)', JSON.stringify(values['variance']), '--variance');
   return {
     files: positionals,
     request: {

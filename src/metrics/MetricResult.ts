@@ -78,9 +78,10 @@ export interface MetricResultBase<S extends Scale = Scale> {
   /** The sample size the score is computed from (answered responses; for NPS with `denominator: 'all'`, answered + skipped). */
   readonly n: number;
   /**
-   * The effective sample size of the score, n/designEffect: equal to `n` when unweighted; with
-   * weights, the size of an unweighted sample as precise as this one. The score's interval takes
-   * it in the unweighted formula. 0 for an empty sample.
+   * The effective sample size of the score, n/designEffect capped at n: equal to `n` when
+   * unweighted; with weights, the size of an unweighted sample as precise as this one (never more
+   * than the answers: Korn & Graubard 1998). The score's interval takes it in the unweighted
+   * formula. 0 for an empty sample.
    */
   readonly effectiveN: number;
   /**

@@ -55,7 +55,7 @@ export interface BootstrapInterval<Unit extends IntervalUnit = IntervalUnit> ext
   readonly estimate: number;
   /** How many resamples were drawn. */
   readonly replicates: number;
-  /** Resamples with no answer to score (every drawn answer skipped): left out of the quantiles, counted here. */
+  /** Resamples with nothing to score (every drawn answer skipped, or of weight 0): left out of the quantiles, counted here. */
   readonly emptyReplicates: number;
   /** The seed used. */
   readonly seed: number;
@@ -90,9 +90,12 @@ function quantile(sorted: Float64Array, p: number): number {
  *
  * When to use it: small weighted samples, where neither linearization nor Kish's effective n
  * covers well (docs/methods.md has the coverage simulation), or a check on an analytic interval.
- * It costs O(n × replicates), and BCa adds a jackknife over the distinct answers; an analytic
- * interval is exact enough for large samples. The interval is reproducible: the same input,
- * options and seed give the same numbers.
+ * It costs O(n × replicates) (about 0.2–0.4 µs per drawn answer: 10 000 answers × 2000 resamples
+ * take some seconds), and BCa adds a jackknife over the distinct answers; for large samples an
+ * analytic interval is as good and instant. The bootstrap cannot see variation the sample does
+ * not show: one answer, or answers all alike, give a zero-width interval; use the analytic
+ * interval there. The interval is reproducible: the same input (in the same order), options and
+ * seed give the same numbers.
  *
  * @param input - raw answers (array, typed array, iterable), rows with `value`, records, or an unweighted {@link Tally}
  * @param options - `metric` (required), the metric's options (scale, value, weights, denominator, satisfied, …), `level`, `method`, `replicates`, `seed`
@@ -118,6 +121,10 @@ export function bootstrapInterval<T = unknown>(input: MetricInput<Scale, T>, opt
     const level = checkLevel(fn, checked.level ?? 0.95);
     const method = checkChoice(fn, checked.method ?? 'bca', ['bca', 'percentile'] as const, ['options', 'method']);
     const replicates = checkNumber(fn, checked.replicates ?? 2000, ['options', 'replicates'], { min: 100, max: 1e6, integer: true, describe: 'a whole number of resamples from 100 to 1000000' }, 'invalid_option');
+    const own: Record<string, MetricKind> = { denominator: 'nps', satisfied: 'csat', easy: 'ces', difficult: 'ces' };
+    for (const [name, kind] of Object.entries(own)) {
+      if ((checked as Record<string, unknown>)[name] !== undefined && kind !== metric) fail(fn, 'invalid_option', 'invalid_value', `an option of ${metric.toUpperCase()} (${name} is ${kind.toUpperCase()}'s)`, name, ['options', name]);
+    }
     const seed = checkNumber(fn, checked.seed ?? 1, ['options', 'seed'], { min: 0, max: 2 ** 53, integer: true, describe: 'a whole-number seed from 0 to 2^53' }, 'invalid_option');
     const { tally, answers } = readAnswers(fn, input, checked, metric === 'nps' ? scales.nps : metric === 'csat' ? scales.csat5 : undefined);
     const metricOptions = { level, denominator: checked.denominator, satisfied: checked.satisfied, easy: checked.easy, difficult: checked.difficult };
@@ -181,7 +188,7 @@ export function bootstrapInterval<T = unknown>(input: MetricInput<Scale, T>, opt
       lowerP = adjust(normalQuantile(alpha));
       upperP = adjust(normalQuantile(1 - alpha));
     }
-    return {
+    return Object.freeze({
       lower: sorted.length === 0 ? estimate : quantile(sorted, lowerP),
       upper: sorted.length === 0 ? estimate : quantile(sorted, upperP),
       level,
@@ -194,7 +201,7 @@ export function bootstrapInterval<T = unknown>(input: MetricInput<Scale, T>, opt
       seed,
       biasCorrection,
       acceleration,
-    };
+    });
   });
 }
 

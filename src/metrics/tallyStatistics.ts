@@ -107,8 +107,8 @@ export interface Spread {
    */
   readonly designEffect: number;
   /**
-   * The effective sample size of the statistic, n/designEffect: what the unweighted interval
-   * formulas take, so that equal weights give the unweighted interval exactly.
+   * The effective sample size of the statistic, n/designEffect capped at n (Korn & Graubard 1998):
+   * what the unweighted interval formulas take, so that equal weights give the unweighted interval exactly.
    */
   readonly effectiveN: number;
   /** The linearization variance n/(n − 1)·Σw²(y − ȳ)²/(Σw)², or undefined (unweighted, Kish, n < 2). */
@@ -139,9 +139,12 @@ export function spreadOf(tally: Tally, totals: TallyTotals, valueOf: (point: num
   if (totals.varianceMethod === 'kish' || !(n > 1)) return kish;
   const linearizationVariance = ((weightedSpread / totals.weight / totals.weight) * n) / (n - 1);
   if (!(spread > 0 && weightedSpread > 0)) return { ...kish, linearizationVariance };
-  // n/deff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)², the ratio first: equal weights give Σw exactly.
-  const effectiveN = totals.weight * (spread / weightedSpread);
-  return { populationVariance, designEffect: n / effectiveN, effectiveN, linearizationVariance };
+  // n/deff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)², the ratio first: equal weights give Σw exactly. Capped at
+  // n, as Korn & Graubard (1998) truncate it: a design effect below 1 is real (weights that go
+  // against the answers), but an effective n beyond the answers would let one tiny weight on an
+  // odd answer shrink an interval to nothing (two answers weighted 1 and 1e-6: n/deff = 500 001).
+  const uncapped = totals.weight * (spread / weightedSpread);
+  return { populationVariance, designEffect: n / uncapped, effectiveN: Math.min(n, uncapped), linearizationVariance };
 }
 
 /** The standard error of a share or net score on its natural scale: linearization's, or √(Var/n_eff). */

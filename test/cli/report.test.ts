@@ -30,6 +30,10 @@ describe('cx-metrics report', () => {
     }
     const wrong = await cli(['report', weighted, '--weight', 'w', '--variance', 'taylor']);
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--variance')]);
+    const alone = await cli(['report', weighted, '--variance', 'kish']);
+    expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('expected a --weight column with it (--variance chooses how weighted answers are read) (--variance), got "kish"')]);
+    const text = await cli(['report', weighted, '--nps', 'nps', '--weight', 'w']);
+    expect(text.stdout).toMatch(/\(effective \d+\.\d, linearization\)/);
   });
 
   test('computes what ingest, segmentBy and trend compute on the same file, with the library\'s names', async () => {

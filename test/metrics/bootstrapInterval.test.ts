@@ -9,6 +9,13 @@ const reference = JSON.parse(readFileSync(new URL('../reference/jackknifeAcceler
 describe('bootstrapInterval', () => {
   const answers = [10, 9, 9, 8, 7, 6, 3, 10, 9, 2, 10, 8];
 
+  test('seeds up to 2^53 each give their own sequence (no folding of the high bits onto the low)', () => {
+    const weights = answers.map((_, i) => 1 + (i % 4) / 3);
+    const at = (seed: number): number => bootstrapInterval(answers, { metric: 'nps', weights, seed, method: 'percentile', replicates: 100 }).lower;
+    expect(new Set([at(0), at(1), at(2 ** 32), at(2 ** 32 + 1), at(2 ** 53)]).size).toBe(5);
+    expect(Object.isFrozen(bootstrapInterval(answers, { metric: 'nps', replicates: 100 }))).toBe(true);
+  });
+
   test('is reproducible: the same seed gives the same interval, another seed another', () => {
     const first = bootstrapInterval(answers, { metric: 'nps', seed: 7 });
     expect(bootstrapInterval(answers, { metric: 'nps', seed: 7 })).toEqual(first);
@@ -82,6 +89,7 @@ describe('bootstrapInterval', () => {
     expect(() => bootstrapInterval([3, 12], { metric: 'csat' })).toThrow(expect.objectContaining({ code: 'invalid_answers' }));
     expect(() => bootstrapInterval([3], { metric: 'ces' })).toThrow(/options\.scale/);
     expect(() => bootstrapInterval(answers, { metric: 'nps', interval: 'wald' } as never)).toThrow(/options\.interval/);
+    expect(() => bootstrapInterval(answers, { metric: 'nps', satisfied: { min: 9, max: 10 } })).toThrow(/expected an option of NPS \(satisfied is CSAT's\), got "satisfied" at options\.satisfied/);
     expect(defineScale).toBeDefined();
   });
 });

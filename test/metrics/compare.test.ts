@@ -109,8 +109,10 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     expect(compareNPS(a, b).difference).toBeCloseTo(100 / 3 - 0, 10);
     const weighted = compareNPS([10, 0], [10, 0], { weights: [3, 1] });
     expect([weighted.difference, weighted.pValue]).toEqual([0, 1]);
-    // Linearization: y = ±1, ȳ = 0.5, n_eff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)² = 4·3/(9·0.25 + 2.25) = 8/3; Kish's would be 16/10.
-    expect(weighted.a.effectiveN).toBeCloseTo(8 / 3, 12);
+    // Linearization: y = ±1, ȳ = 0.5, n/deff = Σw·Σw(y − ȳ)²/Σw²(y − ȳ)² = 4·3/(9·0.25 + 2.25) = 8/3,
+    // more than the 2 answers, so capped at 2 (Korn & Graubard); deff = 2/(8/3) = 0.75. Kish's would be 16/10.
+    expect(weighted.a.effectiveN).toBe(2);
+    expect(weighted.a.designEffect).toBeCloseTo(0.75, 12);
     expect(compareNPS([10, 0], [10, 0], { weights: [3, 1], varianceMethod: 'kish' }).a.effectiveN).toBeCloseTo(1.6, 12);
   });
 

@@ -56,7 +56,7 @@ describe('weighted results match R survey (linearization)', () => {
       close(result.score, nps.estimate);
       close(result.standardError, nps.standardError);
       close(result.designEffect, nps.designEffect);
-      close(result.effectiveN, c.answers.length / nps.designEffect);
+      close(result.effectiveN, Math.min(c.answers.length, c.answers.length / nps.designEffect));
       const wald = computeNPS(c.answers, { ...options, interval: 'wald' });
       close(wald.ci?.lower, nps.ci[0]);
       close(wald.ci?.upper, nps.ci[1]);
@@ -123,6 +123,16 @@ describe('weighted results match R survey (linearization)', () => {
     const weighted = computeNPS(answers, { weights: answers.map(() => 2) });
     expect([weighted.ci, weighted.effectiveN, weighted.designEffect]).toEqual([plain.ci, 10, 1]);
     close(weighted.standardError, (plain.standardError as number) * Math.sqrt(10 / 9));
+  });
+
+  test('the effective n never exceeds the answers: a tiny weight on an odd answer cannot shrink the interval to nothing', () => {
+    // Uncapped, n/deff would be 500 001 and the interval [99.998, 100] (a new-user review found it).
+    const result = computeNPS([10, 0], { weights: [1, 1e-6] });
+    expect(result.effectiveN).toBe(2);
+    expect(result.designEffect).toBeLessThan(1e-5);
+    expect(result.ci?.lower).toBeLessThan(0);
+    const ces = computeCES([7, 6, 7, 6, 7, 6, 7, 1], { scale: scales.ces7, weights: [1, 1, 1, 1, 1, 1, 1, 1e-4] });
+    expect(ces.effectiveN).toBeLessThanOrEqual(8);
   });
 
   test('answers that do not vary: no spread to linearize, so the design effect is Kish’s', () => {

@@ -32,9 +32,10 @@ ces <- sample(1:7, 200, replace = TRUE, prob = c(1, 1, 2, 3, 4, 4, 3))
 add("CES 1-7 (n = 200)", ces, round(runif(200, 0.5, 2), 3), "ces7")
 
 fmt <- function(x) formatC(x, digits = 17, format = "g")
-# The intervals cx-metrics defines on top of svymean (docs/methods.md, "Weighted results"): the
-# statistic's effective n is n/deff (survey's deff = "replace"), and it goes into the unweighted
-# formulas. Written out here, independently of the library:
+# The intervals cx-metrics defines on top of svymean (docs/methods.md, "Weights"): the
+# statistic's effective n is n/deff (survey's deff = "replace"), capped at n as Korn & Graubard
+# (1998) truncate it, and it goes into the unweighted formulas. Written out here, independently
+# of the library:
 #   share: Wilson (1927) with n_eff = n/deff, p the weighted share;
 #   mean:  estimate +- qt(0.975, n_eff - 1) * SE, SE the linearization standard error;
 #   net score (NPS, points): Wald, estimate +- qnorm(0.975) * sqrt(Var/n_eff), Var = 100^2 * (pP + pD - (pP - pD)^2).
@@ -49,7 +50,7 @@ estimate <- function(design, formula, kind) {
   est <- as.vector(coef(m))
   se <- as.vector(SE(m))
   deff <- as.vector(deff(m))
-  neff <- n / deff
+  neff <- min(n, n / deff)
   ci <- switch(kind,
     share = wilson(est, neff),
     mean = est + c(-1, 1) * qt(0.975, neff - 1) * se,
@@ -88,5 +89,5 @@ lines <- sapply(cases, function(case) {
     case$name, case$scale, paste(x, collapse = ", "), paste(fmt(case$weights), collapse = ", "), fmt(kish), paste(parts, collapse = ", "))
 })
 cat('{\n  "about": "Weighted scores under Taylor linearization: R ', R.version$major, '.', R.version$minor, ', survey ', as.character(packageVersion("survey")),
-  ', svydesign(ids = ~1, weights = ~w) over independent observations, svymean (estimate, SE, deff = replace); ci: the intervals cx-metrics defines on n/deff, written out in the script. NPS points: y = 100 promoters, -100 detractors, 0 passives. Made by test/reference/r/linearization.R (seed 20261126).",\n  "cases": [\n',
+  ', svydesign(ids = ~1, weights = ~w) over independent observations, svymean (estimate, SE, deff = replace); ci: the intervals cx-metrics defines on min(n, n/deff), written out in the script. NPS points: y = 100 promoters, -100 detractors, 0 passives. Made by test/reference/r/linearization.R (seed 20261126).",\n  "cases": [\n',
   paste(lines, collapse = ",\n"), '\n  ]\n}\n', sep = "")
