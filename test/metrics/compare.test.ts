@@ -82,7 +82,7 @@ describe('compareNPS, compareCSAT, compareCES', () => {
     }
     expect(npsRejections / 2000).toBeLessThanOrEqual(0.06);
     expect(csatRejections / 2000).toBeLessThanOrEqual(0.06);
-  });
+  }, 60_000);
 
   test('compareCES uses Welch on the two means; compareCSAT MOVER on Wilson intervals (Newcombe 1998b, method 10)', () => {
     const a = [7, 6, 6, 5, 7];
