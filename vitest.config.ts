@@ -13,6 +13,8 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Simulations, real databases and a browser run here; a slow, shared CI machine is not a failure.
+    testTimeout: 30_000,
     reporters: process.env['CI'] ? ['default', 'json'] : ['default'],
     outputFile: { json: '.vitest-results.json' },
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
