@@ -36,7 +36,9 @@ export function compareCSATTallies<S extends Scale>(functionName: string, a: Tal
  * p-value that inverts it (the level at which the interval reaches 0), one rule for
  * "significant": p < 1 − level exactly when the interval leaves out 0. (The pooled z test's
  * p-value, which {@link proportionDifferenceTest} pairs with the same interval, disagrees with it
- * in about 0.3% of cases.) Each group is computed as {@link computeCSAT} does, from raw answers,
+ * in about 0.3% of cases.) Its type I error stays at 5% for groups of 10 or more; a group of 1–3
+ * answers against hundreds rejects 8–12% of true nulls, as the pooled z test does (docs/methods.md,
+ * "Coverage"): segment tables mark such segments unreliable. Each group is computed as {@link computeCSAT} does, from raw answers,
  * records, tallies or weighted data (weighted groups bring their linearization effective n); the
  * options (the satisfied cut included) apply to both. Errors name the group (`a[3]`).
  *
