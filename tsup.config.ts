@@ -7,7 +7,7 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
   entry: { index: 'src/index.ts', report: 'src/report/index.ts', schema: 'src/schema/index.ts', sql: 'src/sql/index.ts', cli: 'src/cli/bin.ts' },
   // One shared chunk for the core, so `cx-metrics/schema` and `cx-metrics` share classes and state.
   splitting: true,
-  external: ['zod'],
+  external: ['zod', '@duckdb/node-api', 'pg'],
   format: ['esm'],
   target: 'es2022',
   dts: true,

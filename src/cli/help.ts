@@ -50,6 +50,8 @@ Report:
   --level <level>          confidence level, e.g. 0.9 or 90% (default 95%)
   --min-n <n>              the n below which a segment or period is flagged small (default 30)
   --variance <method>      with --weight: linearization (default, as R's survey) or kish
+  --engine <engine>        memory (default), duckdb (count inside DuckDB: .csv, .csv.gz, .parquet;
+                           needs @duckdb/node-api installed) or auto (DuckDB for files over 128 MB)
   --format <format>        text (default), json, csv, markdown or html
   --out <file>             write to a file instead of standard output
   --title <text>           the report's title

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CxMetricsError } from '../errors/CxMetricsError.js';
 import type { MetricKind, Scale } from '../scales/defineScale.js';
 import { scales } from '../scales/scales.js';
 import { VENDOR_IDS, type VendorId } from '../records/vendorMappings.js';
 import { VARIANCE_METHODS, type VarianceMethod } from '../metrics/tallyStatistics.js';
+import { reportWithDuckDB } from './reportWithDuckDB.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { TIME_UNITS, type TimeUnit } from '../segments/calendar.js';
 import type { ReportData } from '../report/ReportData.js';
@@ -55,7 +57,7 @@ export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
 
 /** Each command's own options besides the reading ones: an option a command does not take is an error, never ignored. */
 const COMMAND_OPTIONS: Readonly<Record<string, NonNullable<ParseArgsConfig['options']>>> = {
-  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, variance: { type: 'string' }, title: { type: 'string' } },
+  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, variance: { type: 'string' }, engine: { type: 'string' }, title: { type: 'string' } },
   validate: {},
   risk: { by: { type: 'string', multiple: true }, outcomes: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
 };
@@ -77,6 +79,9 @@ function joinDashValues(argv: readonly string[], options: NonNullable<ParseArgsC
   }
   return out;
 }
+
+/** Files above this size are counted inside DuckDB with `--engine auto` (when it is installed). */
+const DUCKDB_BYTES = 128 << 20;
 
 /** The command-line option each library option comes from, to name it in messages. */
 const OPTION_OF_PATH: readonly (readonly [RegExp, string])[] = [
@@ -152,6 +157,8 @@ export interface ReadCommand {
   readonly format: ReportFormat;
   readonly out: string | undefined;
   readonly strict: boolean;
+  /** Where the counting runs (`report --engine`): here, inside DuckDB, or DuckDB for large files when it is installed. */
+  readonly engine: 'memory' | 'duckdb' | 'auto';
   readonly delimiter: Delimiter | undefined;
   readonly encoding: string | undefined;
   readonly values: Readonly<Record<string, unknown>>;
@@ -226,6 +233,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
     format: choice(values['format'], formats, '--format') ?? 'text',
     out: values['out'] as string | undefined,
     strict: values['strict'] === true,
+    engine: choice(values['engine'], ['memory', 'duckdb', 'auto'] as const, '--engine') ?? 'memory',
     delimiter,
     encoding: values['encoding'] as string | undefined,
     values,
@@ -272,24 +280,32 @@ async function report(argv: readonly string[], io: CommandIO): Promise<number> {
     return EXIT.ok;
   }
   if (command.files.length > 1) throw usageError(fn, 'one file (run the command once per file)', command.files.join(' '), 'file');
-  const input = await InputFile.open(fn, command.files[0] as string, { delimiter: command.delimiter, encoding: command.encoding, stdin: io.stdin });
+  const path = command.files[0] as string;
+  const engine = command.engine;
   const rejections: LineRejection[] = [];
   const keep = (rejection: LineRejection): void => {
     if (rejections.length < 10) rejections.push(rejection);
   };
-  const threads = command.strict ? 1 : threadsFor(input, io.env);
   let data: ReportData | undefined;
-  if (threads > 1) {
-    // Threads report no rows as they go: a terminal is at least told what is happening.
-    const tell = io.stderr.isTTY === true;
-    if (tell) io.stderr.write(`reading ${input.path} with ${threads} threads…`);
-    await input.close();
-    const reopen = (): Promise<InputFile> => InputFile.open(fn, input.path, { delimiter: command.delimiter, encoding: command.encoding });
-    data = await collectReportInParallel(fn, await reopen(), command.request, threads, keep);
-    if (tell) io.stderr.write('\r\x1b[K');
-    data ??= await collectReport(fn, await reopen(), command.request, keep, Progress.on(io.stderr));
+  if (engine !== 'memory' && path === '-') throw usageError(fn, 'a file (DuckDB reads files, not standard input)', '-', '--engine');
+  if (engine === 'duckdb' || (engine === 'auto' && (await stat(path).then((info) => info.size > DUCKDB_BYTES, () => false)) && (await import('@duckdb/node-api' as string).then(() => true, () => false)))) {
+    if (engine === 'auto') io.stderr.write(`${fn}: counting inside DuckDB (--engine auto: the file is over ${DUCKDB_BYTES >> 20} MB and @duckdb/node-api is installed)\n`);
+    data = await reportWithDuckDB(fn, path, command.request);
+  } else {
+    const input = await InputFile.open(fn, path, { delimiter: command.delimiter, encoding: command.encoding, stdin: io.stdin });
+    const threads = command.strict ? 1 : threadsFor(input, io.env);
+    if (threads > 1) {
+      // Threads report no rows as they go: a terminal is at least told what is happening.
+      const tell = io.stderr.isTTY === true;
+      if (tell) io.stderr.write(`reading ${input.path} with ${threads} threads…`);
+      await input.close();
+      const reopen = (): Promise<InputFile> => InputFile.open(fn, input.path, { delimiter: command.delimiter, encoding: command.encoding });
+      data = await collectReportInParallel(fn, await reopen(), command.request, threads, keep);
+      if (tell) io.stderr.write('\r\x1b[K');
+      data ??= await collectReport(fn, await reopen(), command.request, keep, Progress.on(io.stderr));
+    }
+    data ??= await collectReport(fn, input, command.request, keep, Progress.on(io.stderr));
   }
-  data ??= await collectReport(fn, input, command.request, keep, Progress.on(io.stderr));
   const rejectedRows = new Set(rejections.map((rejection) => rejection.line)).size;
   if (command.strict && rejectedRows > 0) {
     io.stderr.write(`${fn}: bad rows (--strict refuses any); the first:\n`);

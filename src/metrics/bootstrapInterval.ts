@@ -123,7 +123,7 @@ export function bootstrapInterval<T = unknown>(input: MetricInput<Scale, T>, opt
     const replicates = checkNumber(fn, checked.replicates ?? 2000, ['options', 'replicates'], { min: 100, max: 1e6, integer: true, describe: 'a whole number of resamples from 100 to 1000000' }, 'invalid_option');
     const own: Record<string, MetricKind> = { denominator: 'nps', satisfied: 'csat', easy: 'ces', difficult: 'ces' };
     for (const [name, kind] of Object.entries(own)) {
-      if ((checked as Record<string, unknown>)[name] !== undefined && kind !== metric) fail(fn, 'invalid_option', 'invalid_value', `an option of ${metric.toUpperCase()} (${name} is ${kind.toUpperCase()}'s)`, name, ['options', name]);
+      if ((checked as unknown as Record<string, unknown>)[name] !== undefined && kind !== metric) fail(fn, 'invalid_option', 'invalid_value', `an option of ${metric.toUpperCase()} (${name} is ${kind.toUpperCase()}'s)`, name, ['options', name]);
     }
     const seed = checkNumber(fn, checked.seed ?? 1, ['options', 'seed'], { min: 0, max: 2 ** 53, integer: true, describe: 'a whole-number seed from 0 to 2^53' }, 'invalid_option');
     const { tally, answers } = readAnswers(fn, input, checked, metric === 'nps' ? scales.nps : metric === 'csat' ? scales.csat5 : undefined);

@@ -10,7 +10,7 @@ export interface ReportSource {
   /** The file's name as given (`'-'` for standard input). */
   readonly name: string;
   /** How it was read. */
-  readonly format: 'csv' | 'ndjson' | 'json';
+  readonly format: 'csv' | 'ndjson' | 'json' | 'parquet';
   /** The CSV delimiter found or given; undefined for NDJSON and JSON. */
   readonly delimiter: ',' | ';' | '\t' | undefined;
   /** The vendor export the columns were read as (`'qualtrics'`, `'plain'`…), detected or forced. */

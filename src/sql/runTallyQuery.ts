@@ -5,7 +5,7 @@ import { tallyQuery, type TallyQuerySpec } from './tallyQuery.js';
 
 /** A DuckDB connection from `@duckdb/node-api` (what this needs of it). */
 export interface DuckDBConnectionLike {
-  runAndReadAll(sql: string, values?: readonly unknown[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
+  runAndReadAll(sql: string, values?: (string | number | boolean)[]): Promise<{ getRowObjectsJS(): Record<string, unknown>[] }>;
 }
 
 /** A `pg` Client or Pool (what this needs of it). */
