@@ -60,10 +60,20 @@ export function segmentColumn(index: number): string {
 /** The longest identifier each dialect keeps whole (PostgreSQL truncates beyond 63 bytes, which would name another column). */
 const MAX_NAME_BYTES: Record<SQLDialect, number> = { duckdb: 255, postgresql: 63, bigquery: 300, snowflake: 255, trino: 255, clickhouse: 255 };
 
+/** The UTF-8 length of a text, in bytes (no TextEncoder: the core runs where the DOM's globals are not typed). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0) as number;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 /** Checks a name the caller gives (a column or a table part): a non-empty string without NUL, short enough for the dialect, quotable. */
 function checkName(fn: string, dialect: SQLDialect, name: unknown, path: Path): string {
   const expected = `a column or table name: a non-empty string of at most ${MAX_NAME_BYTES[dialect]} bytes without NUL${dialect === 'bigquery' ? ' or backticks' : ''}`;
-  if (typeof name !== 'string' || name === '' || name.includes('\0') || new TextEncoder().encode(name).length > MAX_NAME_BYTES[dialect] || (dialect === 'bigquery' && name.includes('`'))) {
+  if (typeof name !== 'string' || name === '' || name.includes('\0') || utf8Bytes(name) > MAX_NAME_BYTES[dialect] || (dialect === 'bigquery' && name.includes('`'))) {
     fail(fn, 'invalid_option', 'invalid_value', expected, typeof name === 'string' && name.length > 80 ? `${name.slice(0, 80)}… (${name.length} characters)` : name, path);
   }
   return name;
