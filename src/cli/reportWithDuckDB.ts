@@ -43,7 +43,9 @@ export async function reportWithDuckDB(functionName: string, path: string, reque
       throw usageError(fn, `a column of the file${didYouMean(name, columns)}`, JSON.stringify(name), option);
     };
     const byName = (names: readonly string[]): string | undefined => columns.find((column) => names.includes(column.toLowerCase()));
-    const kinds = (['nps', 'csat', 'ces'] as const).filter((kind) => request.columns[kind] !== undefined || byName([kind]) !== undefined);
+    // The metrics asked for (--nps, --csat, --ces); without any, every one with a column of its name, as in memory.
+    const asked = (['nps', 'csat', 'ces'] as const).filter((kind) => request.columns[kind] !== undefined);
+    const kinds = asked.length > 0 ? asked : (['nps', 'csat', 'ces'] as const).filter((kind) => byName([kind]) !== undefined);
     if (kinds.length === 0) throw usageError(fn, 'a score column (--nps, --csat or --ces, or a column named nps, csat or ces)', columns.join(', '), 'file');
     const by = request.by.map((name) => find(name, '--by'));
     const weight = request.weight === undefined ? undefined : find(request.weight, '--weight');
