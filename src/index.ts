@@ -106,7 +106,7 @@ export type { MarginOfErrorOptions } from './stats/marginOfError.js';
 export type { MergeTalliesOptions } from './tally/mergeTallies.js';
 export type { MetricOptions, MetricResult } from './segments/metricFunctions.js';
 export type { NPSCounts } from './stats/NPSCounts.js';
-export type { NPSDifferenceTestOptions } from './stats/npsDifferenceTest.js';
+export type { NPSDifferenceTest, NPSDifferenceTestOptions } from './stats/npsDifferenceTest.js';
 export type { NPSEmpty, NPSOptions, NPSParts, NPSResult, NPSScored } from './metrics/computeNPS.js';
 export type { NPSIntervalMethod, NPSIntervalOptions } from './stats/npsInterval.js';
 export type { ParseAnswerOptions, ParsedAnswer } from './records/parseAnswer.js';

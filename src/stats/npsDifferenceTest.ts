@@ -22,6 +22,12 @@ function adjusted(counts: NPSCounts, n: number): { net: number; variance: number
 }
 
 
+/** The result of {@link npsDifferenceTest}: the plain difference, and the adjusted one its interval and z are about. */
+export interface NPSDifferenceTest extends DifferenceTest<'adjusted-wald-z', 'proportion'> {
+  /** The difference of the pseudo-count-adjusted scores: the centre of the interval, and what z divides. */
+  readonly adjustedDifference: number;
+}
+
 const LEVEL_ONLY = ['level'] as const satisfies readonly (keyof NPSDifferenceTestOptions)[];
 // The list names every key of its interface (a key added there and not here fails to compile).
 true satisfies EveryKeyListed<keyof NPSDifferenceTestOptions, (typeof LEVEL_ONLY)[number]>;
@@ -52,7 +58,7 @@ true satisfies EveryKeyListed<keyof NPSDifferenceTestOptions, (typeof LEVEL_ONLY
  * test.pValue; // => 0.0832
  * ```
  */
-export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): DifferenceTest<'adjusted-wald-z', 'proportion'> & { readonly adjustedDifference: number } {
+export function npsDifferenceTest(a: NPSCounts, b: NPSCounts, options?: NPSDifferenceTestOptions): NPSDifferenceTest {
   return guard('npsDifferenceTest', () => {
     const fn = 'npsDifferenceTest';
     const level = checkLevel(fn, checkOptions(fn, options, LEVEL_ONLY).level ?? 0.95);
