@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { betaQuantile, normalCDF, normalQuantile, npsInterval, studentTCDF, studentTQuantile } from '../../src/index.js';
+import { regularizedBeta } from '../../src/internal/specialFunctions.js';
 
 // Values at the edges of the range (issue 10). ../shared/reference/precision.json: mpmath at 50
 // digits, checked against R. The rest are computed independently beside each test.
@@ -21,10 +22,7 @@ describe('the t and beta distributions at the edges of their range', () => {
     for (const t of [-3, -1, 0.5, 2]) expect(relative(studentTCDF(t, 1e15), normalCDF(t))).toBeLessThan(1e-12);
   });
 
-  // The median case and p = 0.999 at 3 df. Still open in issue 10: between 1e5 and 1e8 degrees of
-  // freedom the tails are 1e-12 to 2e-10 off (the incomplete beta's continued fraction near its
-  // switch point at huge shapes), so the 0.975 quantile at 1e7 df is 9e-11 off.
-  test.each(reference.studentTQuantile.filter((c) => c.df !== 1e7).map((c) => [c.p, c.df, c]))('studentTQuantile(%d, %d) to its tolerance (precision.json)', (_p, _df, c) => {
+  test.each(reference.studentTQuantile.map((c) => [c.p, c.df, c]))('studentTQuantile(%d, %d) to its tolerance (precision.json)', (_p, _df, c) => {
     expect(relative(studentTQuantile(c.p, c.df), c.t)).toBeLessThan(c.relativeTolerance);
   });
 
@@ -45,6 +43,51 @@ describe('the t and beta distributions at the edges of their range', () => {
     for (const [p, b] of [[1e-100, 3], [1e-300, 0.5], [0.3, 1e12]] as const) {
       expect(relative(betaQuantile(p, 1, b), -Math.expm1(Math.log1p(-p) / b))).toBeLessThan(1e-12);
     }
+  });
+});
+
+// test/reference/distributionEdges.json: mpmath at 50 digits, independent of TOMS 708 (made by
+// test/reference/mpmath/distributionEdges.py): t at 1e-3 to 1e15 degrees of freedom from tails of
+// 1e-300 to p within 1e-12 of ½, and beta quantiles with shapes to 1e15.
+interface Edges {
+  readonly studentTCDF: readonly { t: number; df: number; p: number }[];
+  readonly studentTQuantile: readonly { p: number; df: number; t: number }[];
+  readonly betaQuantile: readonly { p: number; a: number; b: number; x: number }[];
+}
+const edges = JSON.parse(readFileSync(new URL('../reference/distributionEdges.json', import.meta.url), 'utf8')) as Edges;
+
+describe('the t and beta distributions against mpmath over their whole range (distributionEdges.json)', () => {
+  test.each(edges.studentTCDF.map((c) => [c.t, c.df, c]))('studentTCDF(%d, %d) to 1e-12', (_t, _df, c) => {
+    expect(relative(studentTCDF(c.t, c.df), c.p)).toBeLessThan(1e-12);
+  });
+
+  test.each(edges.studentTQuantile.map((c) => [c.p, c.df, c]))('studentTQuantile(%d, %d) to 1e-12', (_p, _df, c) => {
+    const t = studentTQuantile(c.p, c.df);
+    if (c.t === 0) expect(t).toBe(0);
+    else expect(relative(t, c.t)).toBeLessThan(1e-12);
+  });
+
+  // The root's relative error is the incomplete beta's (about 1e-15) times d ln x / d ln p, which
+  // is about 1/a for a small shape a: 2e-12 for a = 1e-3 (reached there: 1.04e-12), 1e-12 elsewhere.
+  test.each(edges.betaQuantile.map((c) => [c.p, c.a, c.b, c]))('betaQuantile(%d, %d, %d) to 1e-12 (more for a shape below 1e-2)', (_p, _a, _b, c) => {
+    const x = betaQuantile(c.p, c.a, c.b);
+    if (c.x === 0) expect(x).toBe(0);
+    else expect(relative(x, c.x)).toBeLessThan(Math.max(1e-12, 2e-15 / c.a));
+  });
+
+  test('studentTQuantile is ±Infinity where the quantile is beyond the largest double (R: qt(0.1, 0.001) = -Inf)', () => {
+    expect(studentTQuantile(0.1, 1e-3)).toBe(-Infinity);
+    expect(studentTQuantile(0.9, 1e-3)).toBe(Infinity);
+    expect(studentTCDF(-1e308, 1e-3)).toBeGreaterThan(0.2);
+  });
+});
+
+// test/reference/r/pbeta.R: R's pbeta (TOMS 708) at random shapes from 1e-3 to 1e12, both tails.
+describe('the regularized incomplete beta against R’s pbeta (test/reference/r/pbeta.json)', () => {
+  const pbeta = JSON.parse(readFileSync(new URL('../reference/r/pbeta.json', import.meta.url), 'utf8')) as { cases: { x: number; a: number; b: number; lower: number; upper: number }[] };
+  test.each(pbeta.cases.map((c) => [c.x, c.a, c.b, c]))('I_%d(%d, %d): the smaller of I and 1 − I to 1e-12', (_x, _a, _b, c) => {
+    const [value, expected] = c.lower < c.upper ? [regularizedBeta(c.x, c.a, c.b), c.lower] : [regularizedBeta(1 - c.x, c.b, c.a, c.x), c.upper];
+    expect(relative(value, expected)).toBeLessThan(1e-12);
   });
 });
 
