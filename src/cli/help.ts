@@ -39,6 +39,7 @@ Examples:
 
 ${EXITS}`,
   report: `cx-metrics report <file> [options]
+       cx-metrics report --engine postgres --table <table> [options]
 
 Scores with their intervals and n, per segment and per period, and where every row went.
 
@@ -51,7 +52,11 @@ Report:
   --min-n <n>              the n below which a segment or period is flagged small (default 30)
   --variance <method>      with --weight: linearization (default, as R's survey) or kish
   --engine <engine>        memory (default), duckdb (count inside DuckDB: .csv, .csv.gz, .parquet;
-                           needs @duckdb/node-api installed) or auto (DuckDB for files over 128 MB)
+                           needs @duckdb/node-api installed), auto (DuckDB for files over 128 MB)
+                           or postgres (count inside PostgreSQL: --table, no file; needs pg)
+  --table <name>           with --engine postgres: the table (schema.table for another schema)
+  --url <url>              with --engine postgres: postgres://user:password@host:port/database
+                           (default: the PGURL environment variable)
   --format <format>        text (default), json, csv, markdown or html
   --out <file>             write to a file instead of standard output
   --title <text>           the report's title
@@ -61,6 +66,7 @@ Examples:
   cx-metrics report responses.csv --nps nps --by channel --time month --tz Europe/Berlin
   cx-metrics report qualtrics.csv --format json --out scores.json
   cx-metrics report responses.csv --by channel --format html --out report.html
+  cx-metrics report --engine postgres --table responses --by channel --time month
   zcat big.csv.gz | cx-metrics report - --nps score --by region
 
 ${EXITS}`,

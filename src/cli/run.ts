@@ -7,6 +7,7 @@ import { scales } from '../scales/scales.js';
 import { VENDOR_IDS, type VendorId } from '../records/vendorMappings.js';
 import { VARIANCE_METHODS, type VarianceMethod } from '../metrics/tallyStatistics.js';
 import { reportWithDuckDB } from './reportWithDuckDB.js';
+import { reportWithPostgres } from './reportWithPostgres.js';
 import { didYouMean } from '../internal/nearNames.js';
 import { TIME_UNITS, type TimeUnit } from '../segments/calendar.js';
 import type { ReportData } from '../report/ReportData.js';
@@ -57,7 +58,7 @@ export const READ_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
 
 /** Each command's own options besides the reading ones: an option a command does not take is an error, never ignored. */
 const COMMAND_OPTIONS: Readonly<Record<string, NonNullable<ParseArgsConfig['options']>>> = {
-  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, variance: { type: 'string' }, engine: { type: 'string' }, title: { type: 'string' } },
+  report: { by: { type: 'string', multiple: true }, time: { type: 'string' }, level: { type: 'string' }, 'min-n': { type: 'string' }, variance: { type: 'string' }, engine: { type: 'string' }, table: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' } },
   validate: {},
   risk: { by: { type: 'string', multiple: true }, outcomes: { type: 'string' }, 'as-of': { type: 'string' }, title: { type: 'string' } },
 };
@@ -79,6 +80,9 @@ function joinDashValues(argv: readonly string[], options: NonNullable<ParseArgsC
   }
   return out;
 }
+
+/** Where `report` can count. */
+const ENGINES = ['memory', 'duckdb', 'auto', 'postgres'] as const;
 
 /** Files above this size are counted inside DuckDB with `--engine auto` (when it is installed). */
 const DUCKDB_BYTES = 128 << 20;
@@ -157,8 +161,12 @@ export interface ReadCommand {
   readonly format: ReportFormat;
   readonly out: string | undefined;
   readonly strict: boolean;
-  /** Where the counting runs (`report --engine`): here, inside DuckDB, or DuckDB for large files when it is installed. */
-  readonly engine: 'memory' | 'duckdb' | 'auto';
+  /** Where the counting runs (`report --engine`): here, inside DuckDB, DuckDB for large files when it is installed, or inside PostgreSQL. */
+  readonly engine: (typeof ENGINES)[number];
+  /** The PostgreSQL table (`--engine postgres`). */
+  readonly table: string | undefined;
+  /** The PostgreSQL connection string (`--url`; else `PGURL`). */
+  readonly url: string | undefined;
   readonly delimiter: Delimiter | undefined;
   readonly encoding: string | undefined;
   readonly values: Readonly<Record<string, unknown>>;
@@ -180,12 +188,20 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
   const values = parsed.values as Readonly<Record<string, string | boolean | string[] | undefined>>;
   const positionals = parsed.positionals;
   if (values['help'] === true) return undefined;
-  if (positionals.length === 0) throw usageError(fn, 'a file to read (or - for standard input)', 'none', 'file');
   const choice = <T extends string>(value: unknown, allowed: readonly T[], where: string, shown: readonly string[] = allowed): T | undefined => {
     if (value === undefined) return undefined;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     throw usageError(fn, `one of ${shown.join(', ')}`, JSON.stringify(value), where);
   };
+  const engine = choice(values['engine'], ENGINES, '--engine') ?? 'memory';
+  const table = values['table'] as string | undefined;
+  if (engine === 'postgres') {
+    if (positionals.length > 0) throw usageError(fn, 'no file with --engine postgres (it reads the --table where it is)', positionals.join(' '), 'file');
+    if (table === undefined || table === '') throw usageError(fn, 'a table with --engine postgres (--table responses, or analytics.responses)', 'none', '--table');
+  } else {
+    if (table !== undefined || values['url'] !== undefined) throw usageError(fn, '--engine postgres with it (--table and --url name a PostgreSQL table)', `--engine ${engine}`, table !== undefined ? '--table' : '--url');
+    if (positionals.length === 0) throw usageError(fn, 'a file to read (or - for standard input)', 'none', 'file');
+  }
   const columns: Partial<Record<MetricKind, string>> = {};
   for (const metric of METRICS) if (typeof values[metric] === 'string') columns[metric] = values[metric] as string;
   const chosenScales: Partial<Record<MetricKind, Scale>> = {};
@@ -214,7 +230,7 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
   return {
     files: positionals,
     request: {
-      title: (values['title'] as string | undefined) ?? `cx-metrics report: ${positionals.join(', ')}`,
+      title: (values['title'] as string | undefined) ?? `cx-metrics report: ${engine === 'postgres' ? table : positionals.join(', ')}`,
       vendor: choice(values['vendor'], VENDOR_IDS, '--vendor') as VendorId | undefined,
       columns,
       scales: chosenScales,
@@ -233,7 +249,9 @@ export function parseReadCommand(command: string, argv: readonly string[], extra
     format: choice(values['format'], formats, '--format') ?? 'text',
     out: values['out'] as string | undefined,
     strict: values['strict'] === true,
-    engine: choice(values['engine'], ['memory', 'duckdb', 'auto'] as const, '--engine') ?? 'memory',
+    engine,
+    table,
+    url: values['url'] as string | undefined,
     delimiter,
     encoding: values['encoding'] as string | undefined,
     values,
@@ -287,6 +305,13 @@ async function report(argv: readonly string[], io: CommandIO): Promise<number> {
     if (rejections.length < 10) rejections.push(rejection);
   };
   let data: ReportData | undefined;
+  if (engine === 'postgres') {
+    const url = command.url ?? io.env['PGURL'];
+    if (url === undefined || url === '') throw usageError(fn, 'a connection string with --engine postgres (--url postgres://user:password@host/database, or PGURL)', 'none', '--url');
+    const data = await reportWithPostgres(fn, command.table as string, url, command.request);
+    emit(await render(data, command.format, command.out, io), command.out, io, fn);
+    return EXIT.ok;
+  }
   if (engine !== 'memory' && path === '-') throw usageError(fn, 'a file (DuckDB reads files, not standard input)', '-', '--engine');
   if (engine === 'duckdb' || (engine === 'auto' && (await stat(path).then((info) => info.size > DUCKDB_BYTES, () => false)) && (await import('@duckdb/node-api' as string).then(() => true, () => false)))) {
     if (engine === 'auto') io.stderr.write(`${fn}: counting inside DuckDB (--engine auto: the file is over ${DUCKDB_BYTES >> 20} MB and @duckdb/node-api is installed)\n`);

@@ -7,10 +7,10 @@ import type { TrendSeries } from '../segments/trend.js';
 
 /** Where the report's answers came from, and what was detected about the file (never silently). */
 export interface ReportSource {
-  /** The file's name as given (`'-'` for standard input). */
+  /** The file's name as given (`'-'` for standard input), or the database table's. */
   readonly name: string;
-  /** How it was read. */
-  readonly format: 'csv' | 'ndjson' | 'json' | 'parquet';
+  /** How it was read (`'table'`: a database table, counted where it is). */
+  readonly format: 'csv' | 'ndjson' | 'json' | 'parquet' | 'table';
   /** The CSV delimiter found or given; undefined for NDJSON and JSON. */
   readonly delimiter: ',' | ';' | '\t' | undefined;
   /** The vendor export the columns were read as (`'qualtrics'`, `'plain'`…), detected or forced. */

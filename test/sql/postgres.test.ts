@@ -1,22 +1,13 @@
-// The SQL path against a real PostgreSQL server. CI (.ci/run) installs PostgreSQL 15 from Debian
-// and starts it; elsewhere the test runs when a server answers at PGURL (default
-// postgres://postgres:postgres@127.0.0.1:5432/postgres) and is skipped, saying so, when none does.
-import pg from 'pg';
+// The SQL path against a real PostgreSQL server (see test/support/postgres.ts for when it runs).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CxMetricsError, scales, segmentBy, trend, type SegmentTable } from 'cx-metrics';
 import { runTallyQuery, type TallyQuerySpec } from 'cx-metrics/sql';
+import { connectPostgres } from '../support/postgres.js';
 import { sqlRows } from './sqlData.js';
 
-const url = process.env['PGURL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-const reachable = await client.connect().then(
-  () => true,
-  (error: unknown) => {
-    if (process.env['CI']) throw new Error(`PostgreSQL is not reachable at ${url} in CI: ${String(error)}`);
-    console.warn(`test/sql/postgres.test.ts skipped: no PostgreSQL at ${url} (${String(error)})`);
-    return false;
-  },
-);
+const connected = await connectPostgres('test/sql/postgres.test.ts');
+const reachable = connected !== undefined;
+const client = connected as NonNullable<typeof connected>;
 const table = `cx_responses_${process.pid}`;
 const rows = sqlRows(2000, 23);
 

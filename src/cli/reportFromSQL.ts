@@ -1,0 +1,113 @@
+import type { Scale } from '../scales/defineScale.js';
+import { scales } from '../scales/scales.js';
+import type { ReportData, ReportSource } from '../report/ReportData.js';
+import type { SQLDialect } from '../sql/SQLDialect.js';
+import { DIALECTS } from '../sql/SQLDialect.js';
+import { runTallyQuery, type DuckDBConnectionLike, type PostgresClientLike } from '../sql/runTallyQuery.js';
+import { didYouMean } from '../internal/nearNames.js';
+import type { ReportRequest } from './collectReport.js';
+import { usageError } from './usageError.js';
+
+/** Where `report --engine duckdb|postgres` counts: an open connection, the source's SQL and its columns. */
+export interface SQLReportSource {
+  readonly dialect: Extract<SQLDialect, 'duckdb' | 'postgresql'>;
+  readonly client: DuckDBConnectionLike | PostgresClientLike;
+  /** The source as SQL after FROM: `read_csv('…')`, `read_parquet('…')` or a quoted table name. */
+  readonly from: string;
+  /** The source's column names, in order. */
+  readonly columns: readonly string[];
+  /** What the source is called in messages: 'file' or 'table'. */
+  readonly kind: 'file' | 'table';
+  /** The report's source: its name, format and the first note (how it was counted). */
+  readonly source: Pick<ReportSource, 'name' | 'format' | 'notes'>;
+  /** Header rows before the first answer (1 for a CSV file, 0 for Parquet or a table). */
+  readonly headerRows: number;
+}
+
+const DEFAULT_SCALES: Record<'nps' | 'csat' | 'ces', Scale> = { nps: scales.nps, csat: scales.csat5, ces: scales.ces7 };
+const TIME_NAMES = ['submitted_at', 'submittedat', 'submitted', 'timestamp', 'created_at', 'date', 'time', 'responded_at'];
+
+/** A score cell as a double: NULL stays NULL (a skipped answer); a cell that is not a number becomes NaN (an invalid answer, counted). */
+function scoreExpression(dialect: SQLReportSource['dialect'], column: string): string {
+  const quoted = DIALECTS[dialect].quote(column);
+  if (dialect === 'duckdb') return `CASE WHEN ${quoted} IS NULL THEN NULL ELSE coalesce(TRY_CAST(${quoted} AS DOUBLE), 'NaN') END`;
+  // PostgreSQL has no TRY_CAST: the cell's text is cast only when it reads as a number.
+  const text = `CAST(${quoted} AS text)`;
+  return `CASE WHEN ${quoted} IS NULL THEN NULL WHEN ${text} ~ '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN CAST(${text} AS double precision) ELSE CAST('NaN' AS double precision) END`;
+}
+
+/**
+ * The report of `cx-metrics report --engine duckdb|postgres`: the counting runs inside the
+ * database through `runTallyQuery`, the statistics here, so the scores, intervals, tables and
+ * trends are the in-memory path's for the same answers. A score cell that is not a number counts
+ * as an invalid answer (never a skipped one), as a rejected row does in memory; labels and vendor
+ * layouts are the in-memory engine's job.
+ */
+export async function reportFromSQL(functionName: string, sql: SQLReportSource, request: ReportRequest): Promise<ReportData> {
+  const fn = functionName;
+  const { columns, kind: where } = sql;
+  const quote = DIALECTS[sql.dialect].quote;
+  const find = (name: string, option: string): string => {
+    if (columns.includes(name)) return name;
+    throw usageError(fn, `a column of the ${where}${didYouMean(name, columns)}`, JSON.stringify(name), option);
+  };
+  const byName = (names: readonly string[]): string | undefined => columns.find((column) => names.includes(column.toLowerCase()));
+  // The metrics asked for (--nps, --csat, --ces); without any, every one with a column of its name, as in memory.
+  const asked = (['nps', 'csat', 'ces'] as const).filter((kind) => request.columns[kind] !== undefined);
+  const kinds = asked.length > 0 ? asked : (['nps', 'csat', 'ces'] as const).filter((kind) => byName([kind]) !== undefined);
+  if (kinds.length === 0) throw usageError(fn, 'a score column (--nps, --csat or --ces, or a column named nps, csat or ces)', columns.join(', '), where);
+  const by = request.by.map((name) => find(name, '--by'));
+  const weight = request.weight === undefined ? undefined : find(request.weight, '--weight');
+  const timeColumn = request.time === undefined ? undefined : request.timeColumn !== undefined ? find(request.timeColumn, '--time-column') : byName(TIME_NAMES);
+  if (request.time !== undefined && timeColumn === undefined) throw usageError(fn, `a time column (--time-column; none of ${TIME_NAMES.join(', ')} is in the ${where})`, columns.join(', '), '--time');
+  const notes = [...sql.source.notes];
+  const metrics = [];
+  for (const kind of kinds) {
+    const column = request.columns[kind] !== undefined ? find(request.columns[kind] as string, `--${kind}`) : (byName([kind]) as string);
+    const scale = request.scales[kind] ?? DEFAULT_SCALES[kind];
+    notes.push(`${kind.toUpperCase()}: column ${column}, scale ${scale.id}`);
+    const kept = [...new Set([...by, ...(weight === undefined ? [] : [weight]), ...(timeColumn === undefined ? [] : [timeColumn])])].map(quote);
+    const tallies = await runTallyQuery(
+      sql.client,
+      {
+        dialect: sql.dialect,
+        from: { subquery: `SELECT ${[...kept, `${scoreExpression(sql.dialect, column)} AS ${quote('cx_score')}`].join(', ')} FROM ${sql.from}` },
+        scale,
+        score: 'cx_score',
+        ...(weight === undefined ? {} : { weight }),
+        by,
+        ...(request.time === undefined || timeColumn === undefined ? {} : { time: { column: timeColumn, unit: request.time, timeZone: request.timeZone ?? 'UTC' } }),
+      },
+      { onInvalid: 'exclude' },
+    );
+    const options = { metric: kind, onInvalid: 'exclude', ...(request.level === undefined ? {} : { level: request.level }), ...(request.varianceMethod === undefined ? {} : { varianceMethod: request.varianceMethod }) } as const;
+    const table = tallies.segmentTable({ ...options, ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) });
+    const total = tallies.overall.total;
+    metrics.push(
+      Object.freeze({
+        column,
+        result: table.overall,
+        segments: by.length > 0 ? table : undefined,
+        trend: request.time === undefined ? undefined : tallies.trend({ ...options, minimumN: request.minimumN ?? 30 }),
+        ingest: Object.freeze({
+          total,
+          accepted: total - tallies.overall.invalid,
+          rejected: tallies.overall.invalid,
+          excluded: 0,
+          excludedReasons: Object.freeze({}),
+          issueCounts: Object.freeze(tallies.overall.invalid > 0 ? { out_of_range: tallies.overall.invalid } : {}),
+          headerRows: sql.headerRows,
+          columns: Object.freeze([...columns]),
+          fields: Object.freeze([]),
+          absentColumns: Object.freeze([]),
+        }),
+      }),
+    );
+  }
+  return Object.freeze({
+    title: request.title,
+    source: Object.freeze({ name: sql.source.name, format: sql.source.format, delimiter: undefined, vendor: 'plain', notes: Object.freeze(notes) }),
+    metrics: Object.freeze(metrics),
+    risk: undefined,
+  });
+}

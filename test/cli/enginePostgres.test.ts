@@ -1,0 +1,81 @@
+// `cx-metrics report --engine postgres --table …`: the counting inside PostgreSQL, the same report
+// as in memory (see test/support/postgres.ts for when it runs).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cli } from '../support/cli.js';
+import { connectPostgres, postgresURL as url } from '../support/postgres.js';
+import { expectSameReport, metricsOf, type ReportedMetric } from '../support/sameReport.js';
+
+const connected = await connectPostgres('test/cli/enginePostgres.test.ts');
+const client = connected as NonNullable<typeof connected>;
+const sample = 'examples/data/responses.csv';
+const table = `cx_engine_${process.pid}`;
+const env = { PGURL: url };
+
+describe.skipIf(connected === undefined)('--engine postgres', () => {
+  beforeAll(async () => {
+    // The bundled sample as a table: the scores as text, as an export loads them (4 cells are labels, not numbers).
+    const [header, ...lines] = readFileSync(sample, 'utf8').trim().split('\n');
+    const names = (header as string).split(',');
+    await client.query(`CREATE TABLE ${table} (${names.map((name) => `"${name}" ${name === 'submitted_at' ? 'timestamptz' : 'text'}`).join(', ')}, w double precision)`);
+    const rows = lines.map((line, i) => [...line.split(',').map((cell) => (cell === '' ? null : cell)), 1 + (i % 3) / 2]);
+    for (let start = 0; start < rows.length; start += 200) {
+      const part = rows.slice(start, start + 200);
+      const width = names.length + 1;
+      const placeholders = part.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+      await client.query(`INSERT INTO ${table} VALUES ${placeholders}`, part.flat());
+    }
+  });
+  afterAll(async () => {
+    await client.query(`DROP TABLE IF EXISTS ${table}`);
+    await client.end();
+  });
+
+  test('every score, interval, segment, p-value and bucket equals the in-memory engine’s', async () => {
+    const args = ['--by', 'channel', '--time', 'month', '--tz', 'Europe/Berlin', '--format', 'json'];
+    const memory = metricsOf((await cli(['report', sample, ...args])).stdout);
+    const run = await cli(['report', '--engine', 'postgres', '--table', table, ...args], { env });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expectSameReport(memory, metricsOf(run.stdout));
+  });
+
+  test('weighted, with --url instead of PGURL: the weighted in-memory score', async () => {
+    const file = join(tmpdir(), `cx-engine-pg-${process.pid}.csv`);
+    const { rows } = await client.query(`SELECT nps, channel, w FROM ${table}`);
+    const csv = ['nps,channel,w', ...rows.map((row: Record<string, unknown>) => `${row['nps'] ?? ''},${row['channel'] ?? ''},${String(row['w'])}`)].join('\n');
+    writeFileSync(file, `${csv}\n`);
+    const args = ['--nps', 'nps', '--by', 'channel', '--weight', 'w', '--format', 'json'];
+    const memory = metricsOf((await cli(['report', file, ...args])).stdout)[0] as ReportedMetric;
+    const run = await cli(['report', '--engine', 'postgres', '--table', table, '--url', url, ...args]);
+    expect(run.code).toBe(0);
+    const metric = metricsOf(run.stdout)[0] as ReportedMetric;
+    expect(metric.result.score).toBeCloseTo(memory.result.score, 10);
+    expect(metric.result.ci).toEqual(memory.result.ci);
+  });
+
+  test('usage errors name the option, with near names, and never show the password', async () => {
+    const wrongTable = await cli(['report', '--engine', 'postgres', '--table', table.slice(0, -1)], { env });
+    expect([wrongTable.code, wrongTable.stderr]).toEqual([2, expect.stringContaining(`(did you mean "${table}"?) (--table)`)]);
+    const wrongColumn = await cli(['report', '--engine', 'postgres', '--table', table, '--by', 'chanel'], { env });
+    expect([wrongColumn.code, wrongColumn.stderr]).toEqual([2, expect.stringContaining('expected a column of the table (did you mean "channel"?) (--by), got "chanel"')]);
+    const refused = await cli(['report', '--engine', 'postgres', '--table', table, '--url', 'postgres://someone:secret@127.0.0.1:1/nothing']);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('expected a PostgreSQL server that takes the connection (--url), got postgres://someone:***@127.0.0.1:1/nothing')]);
+    expect(refused.stderr).not.toContain('secret');
+    const noURL = await cli(['report', '--engine', 'postgres', '--table', table]);
+    expect([noURL.code, noURL.stderr]).toEqual([2, expect.stringContaining('(--url), got none')]);
+    const withFile = await cli(['report', sample, '--engine', 'postgres', '--table', table], { env });
+    expect([withFile.code, withFile.stderr]).toEqual([2, expect.stringContaining('expected no file with --engine postgres')]);
+    const tableWithoutEngine = await cli(['report', sample, '--table', table]);
+    expect([tableWithoutEngine.code, tableWithoutEngine.stderr]).toEqual([2, expect.stringContaining('expected --engine postgres with it')]);
+  });
+
+  test('an injection through --table or a column name fails safely: the table is still there', async () => {
+    for (const args of [['--table', `${table}"; DROP TABLE ${table}; --`], ['--table', table, '--by', `channel"; DROP TABLE ${table}; --`]]) {
+      const run = await cli(['report', '--engine', 'postgres', ...args], { env });
+      expect(run.code).toBe(2);
+    }
+    expect((await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]).toEqual({ n: 600 });
+  });
+});
