@@ -16,6 +16,8 @@ export interface SQLReportSource {
   readonly from: string;
   /** The source's column names, in order. */
   readonly columns: readonly string[];
+  /** The columns of a numeric SQL type: their scores are read as they are, with no cast from text. */
+  readonly numeric: ReadonlySet<string>;
   /** What the source is called in messages: 'file' or 'table'. */
   readonly kind: 'file' | 'table';
   /** The report's source: its name, format and the first note (how it was counted). */
@@ -27,9 +29,13 @@ export interface SQLReportSource {
 const DEFAULT_SCALES: Record<'nps' | 'csat' | 'ces', Scale> = { nps: scales.nps, csat: scales.csat5, ces: scales.ces7 };
 const TIME_NAMES = ['submitted_at', 'submittedat', 'submitted', 'timestamp', 'created_at', 'date', 'time', 'responded_at'];
 
-/** A score cell as a double: NULL stays NULL (a skipped answer); a cell that is not a number becomes NaN (an invalid answer, counted). */
-function scoreExpression(dialect: SQLReportSource['dialect'], column: string): string {
+/**
+ * A score cell as a double: NULL stays NULL (a skipped answer); a cell that is not a number becomes
+ * NaN (an invalid answer, counted). A numeric column is taken as it is (no per-row cast).
+ */
+function scoreExpression(dialect: SQLReportSource['dialect'], column: string, numeric: boolean): string {
   const quoted = DIALECTS[dialect].quote(column);
+  if (numeric) return quoted;
   if (dialect === 'duckdb') return `CASE WHEN ${quoted} IS NULL THEN NULL ELSE coalesce(TRY_CAST(${quoted} AS DOUBLE), 'NaN') END`;
   // PostgreSQL has no TRY_CAST: the cell's text is cast only when it reads as a number.
   const text = `CAST(${quoted} AS text)`;
@@ -71,7 +77,7 @@ export async function reportFromSQL(functionName: string, sql: SQLReportSource, 
       sql.client,
       {
         dialect: sql.dialect,
-        from: { subquery: `SELECT ${[...kept, `${scoreExpression(sql.dialect, column)} AS ${quote('cx_score')}`].join(', ')} FROM ${sql.from}` },
+        from: { subquery: `SELECT ${[...kept, `${scoreExpression(sql.dialect, column, sql.numeric.has(column))} AS ${quote('cx_score')}`].join(', ')} FROM ${sql.from}` },
         scale,
         score: 'cx_score',
         ...(weight === undefined ? {} : { weight }),

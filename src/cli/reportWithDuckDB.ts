@@ -9,6 +9,9 @@ interface DuckDBModule {
   readonly DuckDBInstance: { create(path?: string): Promise<{ connect(): Promise<DuckDBConnectionLike & { closeSync(): void }> }> };
 }
 
+/** DuckDB's numeric column types (DESCRIBE's column_type). */
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\))$/;
+
 /**
  * `cx-metrics report <file> --engine duckdb`: the counting runs inside DuckDB (a CSV, `.csv.gz` or
  * Parquet file read by `read_csv`/`read_parquet`), the statistics here ({@link reportFromSQL}).
@@ -35,6 +38,7 @@ export async function reportWithDuckDB(functionName: string, path: string, reque
         client: connection,
         from,
         columns: described.map((row) => String(row['column_name'])),
+        numeric: new Set(described.filter((row) => NUMERIC_TYPE.test(String(row['column_type']))).map((row) => String(row['column_name']))),
         kind: 'file',
         source: { name: path, format: parquet ? 'parquet' : 'csv', notes },
         headerRows: parquet ? 0 : 1,

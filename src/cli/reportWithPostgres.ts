@@ -11,6 +11,9 @@ interface PgModule {
   readonly Client: new (config: { connectionString: string }) => PostgresClientLike & { connect(): Promise<unknown>; end(): Promise<void> };
 }
 
+/** PostgreSQL's numeric column types (format_type). */
+const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|numeric(\(\d+(,\d+)?\))?)$/;
+
 /** The connection string with its password hidden, for messages. */
 function shown(url: string): string {
   try {
@@ -48,7 +51,7 @@ export async function reportWithPostgres(functionName: string, table: string, ur
       .split('.')
       .map((part) => DIALECTS.postgresql.quote(part))
       .join('.');
-    const described = await client.query({ text: 'SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1::text) AND attnum > 0 AND NOT attisdropped ORDER BY attnum', values: [quoted] });
+    const described = await client.query({ text: 'SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = to_regclass($1::text) AND attnum > 0 AND NOT attisdropped ORDER BY attnum', values: [quoted] });
     if (described.rows.length === 0) {
       const tables = await client.query({ text: "SELECT CASE WHEN table_schema = current_schema() THEN table_name ELSE table_schema || '.' || table_name END AS name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1", values: [] });
       const names = tables.rows.map((row) => String(row['name']));
@@ -62,6 +65,7 @@ export async function reportWithPostgres(functionName: string, table: string, ur
         client,
         from: quoted,
         columns: described.rows.map((row) => String(row['attname'])),
+        numeric: new Set(described.rows.filter((row) => NUMERIC_TYPE.test(String(row['type']))).map((row) => String(row['attname']))),
         kind: 'table',
         source: { name: table, format: 'table', notes },
         headerRows: 0,

@@ -35,6 +35,19 @@ describe('--engine duckdb', () => {
     }
   });
 
+  test('a numeric score column (Parquet INTEGER) is read as it is: the same score, its label cells now NULL (skipped)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cx-engine-'));
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run(`COPY (SELECT channel, TRY_CAST(nps AS INTEGER) AS nps FROM read_csv('${sample}')) TO '${join(folder, 'typed.parquet')}' (FORMAT parquet)`);
+    const types = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${join(folder, 'typed.parquet')}')`)).getRowObjectsJS();
+    connection.closeSync();
+    expect(types.map((row) => row['column_type'])).toEqual(['VARCHAR', 'INTEGER']);
+    const memory = metricsOf((await cli(['report', sample, '--nps', 'nps', '--by', 'channel', '--format', 'json'])).stdout)[0] as Metric;
+    const duck = metricsOf((await cli(['report', join(folder, 'typed.parquet'), '--nps', 'nps', '--by', 'channel', '--format', 'json', '--engine', 'duckdb'])).stdout)[0] as Metric;
+    expect([duck.result.score, duck.result.ci, duck.result.n]).toEqual([memory.result.score, memory.result.ci, memory.result.n]);
+    expect(duck.result.responses.invalid).toBe(0);
+  });
+
   test('usage errors name --engine and the column, with near names', async () => {
     const wrong = await cli(['report', sample, '--by', 'chanel', '--engine', 'duckdb']);
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('expected a column of the file (did you mean "channel"?) (--by), got "chanel"')]);

@@ -55,6 +55,19 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     expect(metric.result.ci).toEqual(memory.result.ci);
   });
 
+  test('a numeric score column (integer) is read as it is: the same score, its label cells now NULL (skipped)', async () => {
+    await client.query(`CREATE TABLE ${table}_typed AS SELECT channel, CASE WHEN nps ~ '^[0-9]+$' THEN CAST(nps AS integer) END AS nps FROM ${table}`);
+    try {
+      const memory = metricsOf((await cli(['report', sample, '--nps', 'nps', '--by', 'channel', '--format', 'json'])).stdout)[0] as ReportedMetric;
+      const run = await cli(['report', '--engine', 'postgres', '--table', `${table}_typed`, '--nps', 'nps', '--by', 'channel', '--format', 'json'], { env });
+      const metric = metricsOf(run.stdout)[0] as ReportedMetric;
+      expect([metric.result.score, metric.result.ci, metric.result.n]).toEqual([memory.result.score, memory.result.ci, memory.result.n]);
+      expect(metric.result.responses.invalid).toBe(0);
+    } finally {
+      await client.query(`DROP TABLE ${table}_typed`);
+    }
+  });
+
   test('usage errors name the option, with near names, and never show the password', async () => {
     const wrongTable = await cli(['report', '--engine', 'postgres', '--table', table.slice(0, -1)], { env });
     expect([wrongTable.code, wrongTable.stderr]).toEqual([2, expect.stringContaining(`(did you mean "${table}"?) (--table)`)]);
