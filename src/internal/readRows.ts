@@ -78,6 +78,16 @@ function aborted(functionName: string, path: Path, index: number, signal: AbortS
   return new CxMetricsError('aborted', `${functionName}: aborted${describePath(where)}`, [issue], { cause: signal.reason });
 }
 
+/** What to call instead of a function that reads rows synchronously, when it is given an async iterable. */
+function asyncAlternative(functionName: string): string {
+  const variants: Record<string, string> = { ingest: 'ingestAsync or ingestStream', tallyAnswers: 'tallyAnswersAsync', segmentBy: 'segmentByAsync', classifyLoyaltyRisk: 'classifyLoyaltyRiskAsync' };
+  const variant = variants[functionName];
+  if (variant !== undefined) return `use ${variant} for async iterables`;
+  // The metric functions take a tally, which the async tally reader makes.
+  if (/^(compute|compare)/.test(functionName)) return `for async iterables, tally them with await tallyAnswersAsync(rows, { scale }) and pass the tally to ${functionName}`;
+  return 'for async iterables, collect the rows into an array first';
+}
+
 /**
  * Classifies an input: an array or typed array (read by index), an iterable (not a string: a
  * string is one value, not a list of characters), an async iterable where `async` allows it, or an
@@ -102,7 +112,7 @@ export function rowSource<T>(functionName: string, input: unknown, path: Path, a
   if (typeof iterator === 'function') return { kind: 'iterable', rows: input as Iterable<T> };
   if (typeof asyncIterator === 'function') {
     if (async) return { kind: 'async', rows: input as AsyncIterable<T> };
-    return fail(functionName, 'invalid_input', 'invalid_type', `${what} (use the async variant for async iterables)`, input, path);
+    return fail(functionName, 'invalid_input', 'invalid_type', `${what} (${asyncAlternative(functionName)})`, input, path);
   }
   if (typeof length === 'number') {
     if (!(Number.isSafeInteger(length) && length >= 0 && length <= MAX_ROWS)) {

@@ -40,7 +40,9 @@ export function compareCSATTallies<S extends Scale>(functionName: string, a: Tal
  * answers against hundreds rejects 8–12% of true nulls, as the pooled z test does (docs/methods.md,
  * "Coverage"): segment tables mark such segments unreliable. Each group is computed as {@link computeCSAT} does, from raw answers,
  * records, tallies or weighted data (weighted groups bring their linearization effective n); the
- * options (the satisfied cut included) apply to both. Errors name the group (`a[3]`).
+ * options (the satisfied cut included) apply to both. Errors name the group (`a[3]`). The
+ * `interval` option sets each group's own interval in `a` and `b`; the difference always uses
+ * the Wilson intervals, as Newcombe's method does.
  *
  * @param a - group a: answers, records or a tally
  * @param b - group b: the same

@@ -40,7 +40,9 @@ export function compareNPSTallies<S extends Scale>(functionName: string, a: Tall
  * leaves out 0; a seeded simulation keeps the type I error at or below 5% (docs/methods.md,
  * "Coverage"). Each group is computed as {@link computeNPS} does, from raw answers, records,
  * tallies or weighted data (the options apply to both; weighted groups bring their linearization
- * effective n); the two must be on the same scale. Errors name the group (`a[3]`).
+ * effective n); the two must be on the same scale. Errors name the group (`a[3]`). The
+ * `interval` option sets each group's own interval in `a` and `b`; the difference always uses
+ * the score intervals, since MOVER needs intervals that hold their level near 0 and 100%.
  *
  * @param a - group a: answers, records or a tally
  * @param b - group b: the same

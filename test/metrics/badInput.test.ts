@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { thrown } from '../support/thrown.js';
-import { computeCES, computeCSAT, computeNPS, CxMetricsError, scales } from 'cx-metrics';
+import { compareNPS, computeCES, computeCSAT, computeNPS, CxMetricsError, scales } from 'cx-metrics';
 
 
 // Each bad answer gets an error naming the function, the value, what was expected and where.
@@ -81,6 +81,8 @@ describe('bad options and weights are refused with a clear error', () => {
     ['a string weight', () => computeNPS([9], { weights: ['2'] as never }), 'invalid_weights', 'computeNPS: expected a weight of 0, or from 1e-100 to 1e+100, got "2" at weights[0]'],
     ['weights of the wrong length', () => computeNPS([9, 10], { weights: [1] }), 'invalid_weights', 'computeNPS: expected 2 weights, one per answer, got "1 weights" at options.weights'],
     ['a CES without a scale', () => computeCES([3]), 'invalid_option', /computeCES: expected a scale/],
+    ['a bad weight field in group b of a comparison names the group', () => compareNPS([{ s: 9, w: 1 }], [{ s: 9, w: -1 }], { value: 's', weights: 'w' }), 'invalid_weights', 'compareNPS: expected a weight of 0, or from 1e-100 to 1e+100, got -1 at b[0].w'],
+    ['an async iterable names the async route', () => computeNPS((async function* () { yield 9; })() as never), 'invalid_input', 'computeNPS: expected an array, typed array or iterable of answers (for async iterables, tally them with await tallyAnswersAsync(rows, { scale }) and pass the tally to computeNPS), got an object'],
   ])('%s', (_name, run, code, message) => {
     const error = thrown(run);
     expect(error.code).toBe(code);

@@ -321,7 +321,7 @@ describe('holes, missing weights and names', () => {
     expect(() => computeNPS([10, 0, 0], { weights: [1, undefined as never, 1] })).toThrow(/every answer needs a weight once weights are given, got undefined at weights\[1\]/);
     // eslint-disable-next-line no-sparse-arrays
     expect(() => computeNPS([10, 0, 0], { weights: [1, , 1] as number[] })).toThrow(expect.objectContaining({ code: 'invalid_weights' }));
-    expect(() => computeNPS([{ s: 10 }, { s: 0, w: 1 }], { value: 's', weights: (row) => row.w })).toThrow(/got undefined at weights\[0\]/);
+    expect(() => computeNPS([{ s: 10 }, { s: 0, w: 1 }], { value: 's', weights: (row) => row.w })).toThrow(/got undefined at index 0/);
   });
 
   test('records with and without weights do not mix', () => {
