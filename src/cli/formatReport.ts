@@ -30,6 +30,8 @@ export function accounting(metric: ReportMetric): string {
     .join(', ');
   return (
     `${ingest.total} rows: ${result.n} scored, ${result.responses.skipped} skipped, ${ingest.rejected} rejected${reasons === '' ? '' : ` (${reasons})`}` +
+    // Counted inside a database, a cell off the scale is an invalid answer, not a rejected row.
+    `${result.responses.invalid > 0 ? `, ${result.responses.invalid} invalid (off the scale or not a number)` : ''}` +
     `${ingest.excluded > 0 ? `, ${ingest.excluded} excluded (${excluded})` : ''}`
   );
 }
@@ -89,7 +91,7 @@ export function formatText(data: ReportData, style: Style, markdown = false): st
       ]);
       table(columns, rows, series.buckets.map((bucket) => !bucket.reliable));
       const { undated, invalidTime, outOfRange } = series.rows;
-      if (undated + invalidTime + outOfRange > 0) out.push(`${markdown ? '' : '  '}not in a ${series.unit}: ${undated} without a time, ${invalidTime} with an invalid time, ${outOfRange} out of range`);
+      if (undated + invalidTime + outOfRange > 0) out.push(`${markdown ? '' : '  '}in no ${series.unit === 'isoWeek' ? 'week' : series.unit}: ${undated} without a time, ${invalidTime} with an invalid time, ${outOfRange} out of range`);
     }
   }
   if (data.risk !== undefined) out.push('', ...formatRiskText(data, style, markdown));

@@ -6,6 +6,7 @@ import { DIALECTS } from '../sql/SQLDialect.js';
 import { runTallyQuery, type DuckDBConnectionLike, type PostgresClientLike } from '../sql/runTallyQuery.js';
 import { didYouMean } from '../internal/nearNames.js';
 import type { ReportRequest } from './collectReport.js';
+import { metricFunctions } from '../segments/metricFunctions.js';
 import { usageError } from './usageError.js';
 
 /** Where `report --engine duckdb|postgres` counts: an open connection, the source's SQL and its columns. */
@@ -36,10 +37,13 @@ const TIME_NAMES = ['submitted_at', 'submittedat', 'submitted', 'timestamp', 'cr
 function scoreExpression(dialect: SQLReportSource['dialect'], column: string, numeric: boolean): string {
   const quoted = DIALECTS[dialect].quote(column);
   if (numeric) return quoted;
-  if (dialect === 'duckdb') return `CASE WHEN ${quoted} IS NULL THEN NULL ELSE coalesce(TRY_CAST(${quoted} AS DOUBLE), 'NaN') END`;
-  // PostgreSQL has no TRY_CAST: the cell's text is cast only when it reads as a number.
-  const text = `CAST(${quoted} AS text)`;
-  return `CASE WHEN ${quoted} IS NULL THEN NULL WHEN ${text} ~ '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN CAST(${text} AS double precision) ELSE CAST('NaN' AS double precision) END`;
+  // As a file's cell is read: blank is a skipped answer; a decimal number (no exponent) is read,
+  // then checked against the scale; anything else is invalid.
+  const text = dialect === 'duckdb' ? `CAST(${quoted} AS VARCHAR)` : `CAST(${quoted} AS text)`;
+  const number = `'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*$'`;
+  const matches = dialect === 'duckdb' ? `regexp_full_match(${text}, ${number})` : `${text} ~ ${number}`;
+  const double = dialect === 'duckdb' ? 'DOUBLE' : 'double precision';
+  return `CASE WHEN ${quoted} IS NULL OR trim(${text}) = '' THEN NULL WHEN ${matches} THEN CAST(trim(${text}) AS ${double}) ELSE CAST('NaN' AS ${double}) END`;
 }
 
 /**
@@ -72,7 +76,10 @@ export async function reportFromSQL(functionName: string, sql: SQLReportSource, 
     const column = request.columns[kind] !== undefined ? find(request.columns[kind] as string, `--${kind}`) : (byName([kind]) as string);
     const scale = request.scales[kind] ?? DEFAULT_SCALES[kind];
     notes.push(`${kind.toUpperCase()}: column ${column}, scale ${scale.id}`);
-    const kept = [...new Set([...by, ...(weight === undefined ? [] : [weight]), ...(timeColumn === undefined ? [] : [timeColumn])])].map(quote);
+    // Segment values as text, as a file's cells are (a number, a JSON value or an array becomes
+    // its text, one key part); the weight and time columns as they are.
+    const raw = [...(weight === undefined ? [] : [weight]), ...(timeColumn === undefined ? [] : [timeColumn])];
+    const kept = [...new Set([...by, ...raw])].map((name) => (raw.includes(name) ? quote(name) : `CAST(${quote(name)} AS ${sql.dialect === 'duckdb' ? 'VARCHAR' : 'text'}) AS ${quote(name)}`));
     const tallies = await runTallyQuery(
       sql.client,
       {
@@ -84,24 +91,29 @@ export async function reportFromSQL(functionName: string, sql: SQLReportSource, 
         by,
         ...(request.time === undefined || timeColumn === undefined ? {} : { time: { column: timeColumn, unit: request.time, timeZone: request.timeZone ?? 'UTC' } }),
       },
-      { onInvalid: 'exclude' },
+      // As in memory, a row with a bad weight is rejected (and counted), not the whole report.
+      { onInvalid: 'exclude', onInvalidWeight: 'exclude' },
     );
     const options = { metric: kind, onInvalid: 'exclude', ...(request.level === undefined ? {} : { level: request.level }), ...(request.varianceMethod === undefined ? {} : { varianceMethod: request.varianceMethod }) } as const;
-    const table = tallies.segmentTable({ ...options, ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) });
-    const total = tallies.overall.total;
+    const table = by.length === 0 ? undefined : tallies.segmentTable({ ...options, ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) });
+    const rejected = tallies.invalidWeights;
+    const total = tallies.overall.total + rejected;
     metrics.push(
       Object.freeze({
         column,
-        result: table.overall,
-        segments: by.length > 0 ? table : undefined,
+        result: table?.overall ?? metricFunctions(fn, options, scale).compute(tallies.overall),
+        segments: table,
         trend: request.time === undefined ? undefined : tallies.trend({ ...options, minimumN: request.minimumN ?? 30 }),
         ingest: Object.freeze({
           total,
-          accepted: total - tallies.overall.invalid,
-          rejected: tallies.overall.invalid,
+          // Every row reaches the tally: a cell off the scale or not a number is an invalid answer
+          // there (result.responses.invalid), not a row rejected before it.
+          accepted: total - rejected,
+          rejected,
           excluded: 0,
           excludedReasons: Object.freeze({}),
-          issueCounts: Object.freeze(tallies.overall.invalid > 0 ? { out_of_range: tallies.overall.invalid } : {}),
+          // The database says only that the weight was bad (missing, negative or not finite), not which.
+          issueCounts: Object.freeze(rejected > 0 ? { invalid_value: rejected } : {}),
           headerRows: sql.headerRows,
           columns: Object.freeze([...columns]),
           fields: Object.freeze([]),

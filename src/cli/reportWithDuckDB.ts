@@ -1,3 +1,4 @@
+import { TimeZone } from '../internal/timeZone.js';
 import type { ReportData } from '../report/ReportData.js';
 import type { DuckDBConnectionLike } from '../sql/runTallyQuery.js';
 import type { ReportRequest } from './collectReport.js';
@@ -7,6 +8,16 @@ import { usageError } from './usageError.js';
 /** What the command takes of `@duckdb/node-api` (loaded only for `--engine duckdb`). */
 interface DuckDBModule {
   readonly DuckDBInstance: { create(path?: string): Promise<{ connect(): Promise<DuckDBConnectionLike & { closeSync(): void }> }> };
+}
+
+/** True for a zone name the library's calendar knows (IANA, checked by Intl): no quote or other SQL in it. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new TimeZone('cx-metrics report', zone, ['--tz']);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** DuckDB's numeric column types (DESCRIBE's column_type). */
@@ -27,8 +38,13 @@ export async function reportWithDuckDB(functionName: string, path: string, reque
   const literal = `'${path.replaceAll("'", "''")}'`;
   const parquet = /\.parquet$/i.test(path);
   const from = parquet ? `read_parquet(${literal})` : `read_csv(${literal})`;
+  // Times without an offset are read in --tz, as the in-memory engine reads them: the session's
+  // zone decides DuckDB's cast to TIMESTAMPTZ. SET takes no bound value; the zone is checked first.
+  const zone = request.timeZone ?? 'UTC';
+  if (!isTimeZone(zone)) throw usageError(fn, 'an IANA time zone such as Europe/Berlin', JSON.stringify(zone), '--tz');
   const connection = await (await duckdb.DuckDBInstance.create(':memory:')).connect();
   try {
+    await connection.runAndReadAll(`SET TimeZone = '${zone.replaceAll("'", "''")}'`);
     const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
     const notes = [`counted inside DuckDB (--engine duckdb, ${parquet ? 'read_parquet' : 'read_csv'}); the statistics computed here from its counts`];
     return await reportFromSQL(

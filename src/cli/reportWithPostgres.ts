@@ -21,7 +21,7 @@ function shown(url: string): string {
     if (parsed.password !== '') parsed.password = '***';
     return parsed.toString();
   } catch {
-    return 'a connection string that is not a URL';
+    return 'text that is not a URL (not shown: it may hold a password)';
   }
 }
 
@@ -40,6 +40,9 @@ export async function reportWithPostgres(functionName: string, table: string, ur
   } catch {
     throw usageError(fn, 'pg installed beside cx-metrics (npm install pg)', 'not installed', '--engine');
   }
+  if (!/^postgres(ql)?:\/\//i.test(url) || !URL.canParse(url)) {
+    throw usageError(fn, 'a connection string postgres://user:password@host:port/database', shown(url), '--url');
+  }
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -47,6 +50,12 @@ export async function reportWithPostgres(functionName: string, table: string, ur
     throw usageError(fn, 'a PostgreSQL server that takes the connection', `${shown(url)}: ${error instanceof Error ? error.message : String(error)}`, '--url');
   }
   try {
+    // Times without an offset (timestamp without time zone, text like 2026-07-31 23:30) are read in
+    // --tz, as the in-memory engine reads them: the session's zone decides PostgreSQL's cast.
+    const zone = request.timeZone ?? 'UTC';
+    await client.query({ text: "SELECT set_config('TimeZone', $1::text, false)", values: [zone] }).catch(() => {
+      throw usageError(fn, 'an IANA time zone such as Europe/Berlin', JSON.stringify(zone), '--tz');
+    });
     const quoted = table
       .split('.')
       .map((part) => DIALECTS.postgresql.quote(part))

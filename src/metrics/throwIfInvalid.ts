@@ -21,6 +21,10 @@ export function throwIfInvalid(functionName: string, tallies: readonly Tally[], 
     .sort((a, b) => a.index - b.index)
     .slice(0, MAX_LISTED)
     .map((answer) => issueFromReceived(functionName, answer.code, expected, answer.received, [...rowsPath, answer.index]));
-  if (issues.length === 0) issues.push(issueFromReceived(functionName, 'invalid_value', 'answers on the scale (no example was kept)', `${invalid} invalid answer${invalid === 1 ? '' : 's'}`, rowsPath.length === 0 ? ['input'] : rowsPath));
+  if (issues.length === 0) {
+    // Counts without examples (a tally from elsewhere): one issue that carries the count.
+    const received = `${invalid} invalid answer${invalid === 1 ? '' : 's'} (counted without examples)`;
+    throwIssues(functionName, 'invalid_answers', [issueFromReceived(functionName, 'invalid_value', `answers from ${scale.min} to ${scale.max} (onInvalid: 'exclude' counts the others as invalid)`, received, rowsPath.length === 0 ? ['input'] : rowsPath)], 1);
+  }
   throwIssues(functionName, 'invalid_answers', issues, invalid);
 }

@@ -31,6 +31,8 @@ export interface SQLGroup {
 export interface TalliesFromRowsOptions {
   /** Answers off the scale: `'throw'` (default, as the compute functions) or `'exclude'` (counted as invalid). */
   readonly onInvalid?: OnInvalid | undefined;
+  /** Answers with a missing, negative or non-finite weight: `'throw'` (default, as in memory) or `'exclude'` (left out of every tally, counted in `invalidWeights`). */
+  readonly onInvalidWeight?: OnInvalid | undefined;
 }
 
 /** The tallies a {@link tallyQuery} came back with, and the tables and trends made from them by the in-memory code. */
@@ -43,6 +45,8 @@ export interface SQLTallies {
   readonly groups: readonly SQLGroup[];
   /** Answers whose time was NULL (with `time`): in `overall` and the segment tables, not in a trend. */
   readonly undated: number;
+  /** Rows left out for a missing, negative or non-finite weight (`onInvalidWeight: 'exclude'`; else 0, as such rows throw). */
+  readonly invalidWeights: number;
   /** The segment table by the query's `by` columns, as `segmentBy` makes it (options: the metric's, minimumN, compareWith, adjust, suppressSmall). */
   segmentTable(options?: Omit<SegmentOptions, 'scale' | 'value' | 'weights' | 'signal'>): SegmentTable;
   /** The trend by the query's time buckets, as `trend` makes it (options: the metric's, minimumN, from, to). */
@@ -68,11 +72,12 @@ function numberOf(fn: string, value: unknown, path: (string | number)[]): number
  *
  * Answers off the scale that the engine saw are reported as invalid (and throw by default, as the
  * compute functions do); answers with a missing, negative or non-finite weight throw
- * `invalid_weights`, as they do in memory. Nothing is dropped.
+ * `invalid_weights`, as they do in memory, or with `onInvalidWeight: 'exclude'` are left out and
+ * counted in `invalidWeights` (as the command reports rejected rows). Nothing is dropped unsaid.
  *
  * @param rows - the result rows
  * @param query - the {@link tallyQuery} result (or its spec)
- * @param options - `onInvalid`
+ * @param options - `onInvalid`, `onInvalidWeight`
  * @returns the overall tally, the groups, and `segmentTable()` and `trend()`
  * @throws {@link CxMetricsError} `invalid_rows` (a row that is not the query's), `invalid_tally`, `invalid_answers`, `invalid_weights`
  *
@@ -97,8 +102,9 @@ function numberOf(fn: string, value: unknown, path: (string | number)[]): number
 export function talliesFromRows(rows: readonly Readonly<Record<string, unknown>>[], query: TallyQuery | TallyQuerySpec, options?: TalliesFromRowsOptions): SQLTallies {
   return guard('talliesFromRows', () => {
     const fn = 'talliesFromRows';
-    const checked = checkOptions(fn, options, ['onInvalid']);
+    const checked = checkOptions(fn, options, ['onInvalid', 'onInvalidWeight']);
     const onInvalid = checkOnInvalid(fn, checked.onInvalid, 'throw');
+    const onInvalidWeight = checkOnInvalid(fn, checked.onInvalidWeight, 'throw');
     const spec = 'text' in query && 'spec' in query ? query.spec : tallyQuery(query as TallyQuerySpec).spec;
     const scale = spec.scale;
     const by = spec.by ?? [];
@@ -133,8 +139,8 @@ export function talliesFromRows(rows: readonly Readonly<Record<string, unknown>>
         group.skippedWeightSquares += squares;
       } else group.points.push({ point: row[RESULT_COLUMNS.point], count: answers, ...(weighted ? { weightSum: weight, weightSquareSum: squares } : {}) });
     });
-    if (badWeights > 0) {
-      fail(fn, 'invalid_weights', 'invalid_value', 'answers with a weight that is finite and at least 0 (not missing, negative, infinite or NaN)', `${badWeights} with a bad weight`, ['rows']);
+    if (badWeights > 0 && onInvalidWeight === 'throw') {
+      fail(fn, 'invalid_weights', 'invalid_value', "answers with a weight that is finite and at least 0 (not missing, negative, infinite or NaN; onInvalidWeight: 'exclude' leaves them out and counts them)", `${badWeights} with a bad weight`, ['rows']);
     }
     const built: SQLGroup[] = [...groups.values()].map((group) => {
       const tally = tallyCounts(scale, group.points.length === 0 ? new Array(scale.max - scale.min + 1).fill(0) : group.points, {
@@ -154,8 +160,10 @@ export function talliesFromRows(rows: readonly Readonly<Record<string, unknown>>
       overall,
       groups: Object.freeze(built),
       undated,
+      invalidWeights: badWeights,
       segmentTable(tableOptions?: Omit<SegmentOptions, 'scale' | 'value' | 'weights' | 'signal'>): SegmentTable {
         return guard('segmentTable', () => {
+          if (by.length === 0) fail('segmentTable', 'invalid_option', 'invalid_value', 'a tallyQuery with segment columns (spec.by); without them the score is in overall: computeNPS(tallies.overall), computeCSAT or computeCES', [], ['spec', 'by']);
           const collector = new SegmentCollector<never>('segmentTable', by.length === 0 ? () => 'all' : [...by], { ...tableOptions, scale, onInvalid: tableOptions?.onInvalid ?? onInvalid });
           return collector.combine([built.map((group) => ({ key: group.segment, tally: group.tally }))], overall.total);
         });

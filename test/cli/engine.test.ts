@@ -1,5 +1,5 @@
 // `cx-metrics report --engine duckdb`: the counting inside DuckDB, the same report as in memory.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -46,6 +46,19 @@ describe('--engine duckdb', () => {
     const duck = metricsOf((await cli(['report', join(folder, 'typed.parquet'), '--nps', 'nps', '--by', 'channel', '--format', 'json', '--engine', 'duckdb'])).stdout)[0] as Metric;
     expect([duck.result.score, duck.result.ci, duck.result.n]).toEqual([memory.result.score, memory.result.ci, memory.result.n]);
     expect(duck.result.responses.invalid).toBe(0);
+  });
+
+  test('without --by or --time: the overall score, as in memory; a naive time is read in --tz', async () => {
+    const memory = metricsOf((await cli(['report', sample, '--format', 'json'])).stdout);
+    const duck = await cli(['report', sample, '--format', 'json', '--engine', 'duckdb']);
+    expect([duck.code, duck.stderr]).toEqual([0, '']);
+    expectSameReport(memory, metricsOf(duck.stdout));
+    const folder = mkdtempSync(join(tmpdir(), 'cx-engine-'));
+    writeFileSync(join(folder, 'naive.csv'), 'at,nps\n2026-07-31 23:30,10\n2026-08-01 00:30,0\n');
+    const args = ['report', join(folder, 'naive.csv'), '--nps', 'nps', '--time', 'month', '--tz', 'Europe/Berlin', '--time-column', 'at', '--min-n', '1', '--format', 'json'];
+    const labels = (stdout: string): unknown => metricsOf(stdout)[0]?.trend?.buckets.map((bucket) => [bucket.label, bucket.n]);
+    expect(labels((await cli([...args, '--engine', 'duckdb'])).stdout)).toEqual([['2026-07', 1], ['2026-08', 1]]);
+    expect(labels((await cli(args)).stdout)).toEqual([['2026-07', 1], ['2026-08', 1]]);
   });
 
   test('usage errors name --engine and the column, with near names', async () => {

@@ -68,6 +68,46 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     }
   });
 
+  test('without --by or --time: the overall score, as in memory, with every row accounted for', async () => {
+    const memory = metricsOf((await cli(['report', sample, '--format', 'json'])).stdout);
+    const run = await cli(['report', '--engine', 'postgres', '--table', table, '--format', 'json'], { env });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expectSameReport(memory, metricsOf(run.stdout));
+    const text = await cli(['report', '--engine', 'postgres', '--table', table, '--nps', 'nps'], { env });
+    expect(text.stdout).toContain('600 rows: 571 scored, 25 skipped, 0 rejected, 4 invalid (off the scale or not a number)');
+  });
+
+  test('cells read as a file’s are: times without an offset in --tz, blank scores skipped, bad weights rejected, segment values as text', async () => {
+    const edge = `${table}_edge`;
+    await client.query(`CREATE TABLE ${edge} (at timestamp, nps text, w double precision, tags jsonb, codes int[])`);
+    try {
+      // Times without an offset either side of midnight in Berlin at a month's end; a blank, an
+      // exponent and a label as scores; a NULL and a negative weight.
+      await client.query(`INSERT INTO ${edge} VALUES
+        ('2026-07-31 23:30', '10', 1, '{"a":1}', '{1,2}'), ('2026-08-01 00:30', '0', 1, '{"a":1}', '{1,2}'),
+        ('2026-08-02 10:00', ' ', 1, '{"b":2}', '{3}'), ('2026-08-03 10:00', '1e1', 1, '{"b":2}', '{3}'),
+        ('2026-08-04 10:00', 'n/a', 1, '{"b":2}', '{3}'), ('2026-08-05 10:00', '9', NULL, '{"b":2}', '{3}'), ('2026-08-06 10:00', '9', -2, '{"b":2}', '{3}')`);
+      const csv = join(tmpdir(), `cx-engine-edge-${process.pid}.csv`);
+      writeFileSync(csv, 'at,nps,w\n2026-07-31 23:30,10,1\n2026-08-01 00:30,0,1\n2026-08-02 10:00, ,1\n2026-08-03 10:00,1e1,1\n2026-08-04 10:00,n/a,1\n2026-08-05 10:00,9,\n2026-08-06 10:00,9,-2\n');
+      const args = ['--nps', 'nps', '--time', 'month', '--tz', 'Europe/Berlin', '--time-column', 'at', '--min-n', '1', '--format', 'json'];
+      const memory = metricsOf((await cli(['report', csv, ...args, '--weight', 'w'])).stdout)[0] as ReportedMetric;
+      const run = await cli(['report', '--engine', 'postgres', '--table', edge, ...args, '--weight', 'w'], { env });
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      const counted = metricsOf(run.stdout)[0] as ReportedMetric;
+      expect(counted.trend?.buckets.map((bucket) => [bucket.label, bucket.n, bucket.result?.score])).toEqual(memory.trend?.buckets.map((bucket) => [bucket.label, bucket.n, bucket.result?.score]));
+      expect(counted.trend?.buckets.map((bucket) => bucket.label)).toEqual(['2026-07', '2026-08']);
+      expect([counted.result.score, counted.result.n, counted.result.responses.skipped]).toEqual([memory.result.score, memory.result.n, memory.result.responses.skipped]);
+      // The two rows with a bad weight are rejected, as in memory; the exponent and the label are invalid answers here, rejected rows there.
+      const json = JSON.parse(run.stdout) as { metrics: { ingest: { rejected: number; total: number } }[] };
+      expect(json.metrics[0]?.ingest).toMatchObject({ total: 7, rejected: 2 });
+      expect(counted.result.responses.invalid).toBe(2);
+      const segments = metricsOf((await cli(['report', '--engine', 'postgres', '--table', edge, '--nps', 'nps', '--by', 'tags,codes', '--min-n', '1', '--format', 'json'], { env })).stdout)[0] as ReportedMetric;
+      expect(segments.segments?.segments.map((row) => row.key).sort()).toEqual([['{"a": 1}', '{1,2}'], ['{"b": 2}', '{3}']]);
+    } finally {
+      await client.query(`DROP TABLE ${edge}`);
+    }
+  });
+
   test('usage errors name the option, with near names, and never show the password', async () => {
     const wrongTable = await cli(['report', '--engine', 'postgres', '--table', table.slice(0, -1)], { env });
     expect([wrongTable.code, wrongTable.stderr]).toEqual([2, expect.stringContaining(`(did you mean "${table}"?) (--table)`)]);
@@ -76,6 +116,10 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     const refused = await cli(['report', '--engine', 'postgres', '--table', table, '--url', 'postgres://someone:secret@127.0.0.1:1/nothing']);
     expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('expected a PostgreSQL server that takes the connection (--url), got postgres://someone:***@127.0.0.1:1/nothing')]);
     expect(refused.stderr).not.toContain('secret');
+    const notURL = await cli(['report', '--engine', 'postgres', '--table', table, '--url', 'host=db password=secret']);
+    expect([notURL.code, notURL.stderr]).toEqual([2, 'cx-metrics report: expected a connection string postgres://user:password@host:port/database (--url), got text that is not a URL (not shown: it may hold a password)\n']);
+    const zone = await cli(['report', '--engine', 'postgres', '--table', table, '--tz', 'Mars/Base'], { env });
+    expect([zone.code, zone.stderr]).toEqual([2, 'cx-metrics report: expected an IANA time zone such as Europe/Berlin (--tz), got "Mars/Base"\n']);
     const noURL = await cli(['report', '--engine', 'postgres', '--table', table]);
     expect([noURL.code, noURL.stderr]).toEqual([2, expect.stringContaining('(--url), got none')]);
     const withFile = await cli(['report', sample, '--engine', 'postgres', '--table', table], { env });

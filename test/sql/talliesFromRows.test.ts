@@ -25,11 +25,20 @@ describe('talliesFromRows', () => {
     expect(computeNPS(tallies.overall, { onInvalid: 'exclude' }).responses).toEqual({ total: 11, answered: 5, skipped: 2, invalid: 4 });
   });
 
-  test('nothing is dropped silently: invalid answers throw by default, bad weights always', () => {
+  test('nothing is dropped silently: invalid answers and bad weights throw by default; excluded, they are counted', () => {
     const invalid = [{ segment_1: 'chat', bucket: null, point: null, kind: 'invalid', answers: 2, weight_sum: 2, weight_square_sum: 2 }];
     expect(() => talliesFromRows(invalid, query)).toThrow(expect.objectContaining({ code: 'invalid_answers' }));
     const badWeight = [{ segment_1: 'chat', bucket: null, point: null, kind: 'invalid_weight', answers: 3, weight_sum: 0, weight_square_sum: 0 }];
-    expect(() => talliesFromRows(badWeight, query, { onInvalid: 'exclude' })).toThrow('talliesFromRows: expected answers with a weight that is finite and at least 0 (not missing, negative, infinite or NaN), got "3 with a bad weight" at rows');
+    expect(() => talliesFromRows(badWeight, query, { onInvalid: 'exclude' })).toThrow("talliesFromRows: expected answers with a weight that is finite and at least 0 (not missing, negative, infinite or NaN; onInvalidWeight: 'exclude' leaves them out and counts them), got \"3 with a bad weight\" at rows");
+    const excluded = talliesFromRows([...badWeight, { segment_1: 'chat', bucket: null, point: 9, kind: 'answered', answers: 2, weight_sum: 3, weight_square_sum: 5 }], query, { onInvalidWeight: 'exclude' });
+    expect([excluded.invalidWeights, excluded.overall.total, excluded.overall.answered]).toEqual([3, 2, 2]);
+    // Counts without examples: one issue carrying the count, with what to do.
+    expect(() => talliesFromRows(invalid, query)).toThrow("talliesFromRows: expected answers from 0 to 10 (onInvalid: 'exclude' counts the others as invalid), got 2 invalid answers (counted without examples) at rows");
+  });
+
+  test('segmentTable() without segment columns says where the score is', () => {
+    const plain = tallyQuery({ dialect: 'duckdb', from: 'responses', scale: scales.nps, score: 'nps' });
+    expect(() => talliesFromRows([{ bucket: null, point: 9, kind: 'answered', answers: 2 }], plain).segmentTable()).toThrow(/segmentTable: expected a tallyQuery with segment columns \(spec.by\); without them the score is in overall: computeNPS\(tallies.overall\)/);
   });
 
   test('rows that are not the query’s are refused with where and why', () => {
