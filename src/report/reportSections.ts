@@ -105,7 +105,11 @@ export function sourceSection(source: ReportSource | undefined): string {
   let html = `<section class="block" id="source" aria-labelledby="source-heading"><h2 id="source-heading">About the data</h2>`;
   if (source === undefined) return `${html}<p>No file: the results were computed from data passed in directly.</p></section>`;
   const format = `${source.format.toUpperCase()}${source.delimiter === undefined ? '' : `, delimiter ${source.delimiter === '\t' ? 'tab' : `"${source.delimiter}"`}`}`;
-  html += `<p>${escapeMarkup(`File ${source.name === '-' ? 'standard input' : source.name}, read as ${format}, columns read as a ${source.vendor} export.`)}</p>`;
+  const what =
+    source.format === 'table'
+      ? `Table ${source.name}, counted inside the database, columns read by name.`
+      : `File ${source.name === '-' ? 'standard input' : source.name}, read as ${format}, columns read as a ${source.vendor} export.`;
+  html += `<p>${escapeMarkup(what)}</p>`;
   if (source.notes.length > 0) html += `<h3>What was detected</h3><ul class="notes">${source.notes.map((note) => `<li>${escapeMarkup(note)}</li>`).join('')}</ul>`;
   return `${html}</section>`;
 }

@@ -75,6 +75,10 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     expectSameReport(memory, metricsOf(run.stdout));
     const text = await cli(['report', '--engine', 'postgres', '--table', table, '--nps', 'nps'], { env });
     expect(text.stdout).toContain('600 rows: 571 scored, 25 skipped, 0 rejected, 4 invalid (off the scale or not a number)');
+    // The HTML's data-quality table adds up (600 read, 25 skipped, 4 invalid, 571 scored) and names the table.
+    const html = (await cli(['report', '--engine', 'postgres', '--table', table, '--nps', 'nps', '--format', 'html'], { env })).stdout;
+    expect(html).toContain(`Table ${table}, counted inside the database, columns read by name.`);
+    expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toMatch(/Rows read 600 .*Rejected 0 .*Skipped answers 25 .*Invalid answers 4 .*Scored 571/);
   });
 
   test('cells read as a file’s are: times without an offset in --tz, blank scores skipped, bad weights rejected, segment values as text', async () => {
