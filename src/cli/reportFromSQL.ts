@@ -7,6 +7,7 @@ import { runTallyQuery, type DuckDBConnectionLike, type PostgresClientLike } fro
 import { didYouMean } from '../internal/nearNames.js';
 import type { ReportRequest } from './collectReport.js';
 import { metricFunctions } from '../segments/metricFunctions.js';
+import { CxMetricsError } from '../errors/CxMetricsError.js';
 import { usageError } from './usageError.js';
 
 /** Where `report --engine duckdb|postgres` counts: an open connection, the source's SQL and its columns. */
@@ -31,19 +32,20 @@ const DEFAULT_SCALES: Record<'nps' | 'csat' | 'ces', Scale> = { nps: scales.nps,
 const TIME_NAMES = ['submitted_at', 'submittedat', 'submitted', 'timestamp', 'created_at', 'date', 'time', 'responded_at'];
 
 /**
- * A score cell as a double: NULL stays NULL (a skipped answer); a cell that is not a number becomes
- * NaN (an invalid answer, counted). A numeric column is taken as it is (no per-row cast).
+ * A cell as a double, read as a file's cell is: NULL or blank is NULL (a skipped answer, or a
+ * missing weight); a decimal number (no exponent) is read, then checked by the query (the scale,
+ * or the weight's range); anything else is `otherwise`: NaN for a score (an invalid answer,
+ * counted), NULL for a weight (a bad weight: its row is rejected, counted). A numeric column is
+ * taken as it is (no per-row cast).
  */
-function scoreExpression(dialect: SQLReportSource['dialect'], column: string, numeric: boolean): string {
+function numberExpression(dialect: SQLReportSource['dialect'], column: string, numeric: boolean, otherwise: 'NaN' | 'NULL'): string {
   const quoted = DIALECTS[dialect].quote(column);
   if (numeric) return quoted;
-  // As a file's cell is read: blank is a skipped answer; a decimal number (no exponent) is read,
-  // then checked against the scale; anything else is invalid.
   const text = dialect === 'duckdb' ? `CAST(${quoted} AS VARCHAR)` : `CAST(${quoted} AS text)`;
   const number = `'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*$'`;
   const matches = dialect === 'duckdb' ? `regexp_full_match(${text}, ${number})` : `${text} ~ ${number}`;
   const double = dialect === 'duckdb' ? 'DOUBLE' : 'double precision';
-  return `CASE WHEN ${quoted} IS NULL OR trim(${text}) = '' THEN NULL WHEN ${matches} THEN CAST(trim(${text}) AS ${double}) ELSE CAST('NaN' AS ${double}) END`;
+  return `CASE WHEN ${quoted} IS NULL OR trim(${text}) = '' THEN NULL WHEN ${matches} THEN CAST(trim(${text}) AS ${double}) ELSE ${otherwise === 'NaN' ? `CAST('NaN' AS ${double})` : 'NULL'} END`;
 }
 
 /**
@@ -77,14 +79,16 @@ export async function reportFromSQL(functionName: string, sql: SQLReportSource, 
     const scale = request.scales[kind] ?? DEFAULT_SCALES[kind];
     notes.push(`${kind.toUpperCase()}: column ${column}, scale ${scale.id}`);
     // Segment values as text, as a file's cells are (a number, a JSON value or an array becomes
-    // its text, one key part); the weight and time columns as they are.
-    const raw = [...(weight === undefined ? [] : [weight]), ...(timeColumn === undefined ? [] : [timeColumn])];
-    const kept = [...new Set([...by, ...raw])].map((name) => (raw.includes(name) ? quote(name) : `CAST(${quote(name)} AS ${sql.dialect === 'duckdb' ? 'VARCHAR' : 'text'}) AS ${quote(name)}`));
+    // its text, one key part); the weight as a number (a text cell that is not one is a bad
+    // weight); the time column as it is.
+    const expression = (name: string): string =>
+      name === timeColumn ? quote(name) : name === weight ? numberExpression(sql.dialect, name, sql.numeric.has(name), 'NULL') : `CAST(${quote(name)} AS ${sql.dialect === 'duckdb' ? 'VARCHAR' : 'text'})`;
+    const kept = [...new Set([...by, ...(weight === undefined ? [] : [weight]), ...(timeColumn === undefined ? [] : [timeColumn])])].map((name) => `${expression(name)} AS ${quote(name)}`);
     const tallies = await runTallyQuery(
       sql.client,
       {
         dialect: sql.dialect,
-        from: { subquery: `SELECT ${[...kept, `${scoreExpression(sql.dialect, column, sql.numeric.has(column))} AS ${quote('cx_score')}`].join(', ')} FROM ${sql.from}` },
+        from: { subquery: `SELECT ${[...kept, `${numberExpression(sql.dialect, column, sql.numeric.has(column), 'NaN')} AS ${quote('cx_score')}`].join(', ')} FROM ${sql.from}` },
         scale,
         score: 'cx_score',
         ...(weight === undefined ? {} : { weight }),
@@ -93,7 +97,13 @@ export async function reportFromSQL(functionName: string, sql: SQLReportSource, 
       },
       // As in memory, a row with a bad weight is rejected (and counted), not the whole report.
       { onInvalid: 'exclude', onInvalidWeight: 'exclude' },
-    );
+    ).catch((error: unknown) => {
+      // What the database could not read as asked (a time column of integers, text that is not a
+      // date): its own words, in the command's name, as bad data (exit 1).
+      if (!(error instanceof CxMetricsError) || error.code !== 'source_failed') throw error;
+      const cause = error.cause instanceof Error ? error.cause.message : error.message;
+      throw usageError(fn, `columns the database can read as asked (${timeColumn === undefined ? 'numbers in the score and weight columns' : `instants in --time-column ${timeColumn}: timestamptz, timestamp, date or ISO text`})`, cause, sql.kind === 'table' ? '--table' : 'file', 'invalid_input');
+    });
     const options = { metric: kind, onInvalid: 'exclude', ...(request.level === undefined ? {} : { level: request.level }), ...(request.varianceMethod === undefined ? {} : { varianceMethod: request.varianceMethod }) } as const;
     const table = by.length === 0 ? undefined : tallies.segmentTable({ ...options, ...(request.minimumN === undefined ? {} : { minimumN: request.minimumN }) });
     const rejected = tallies.invalidWeights;

@@ -132,6 +132,25 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     expect([tableWithoutEngine.code, tableWithoutEngine.stderr]).toEqual([2, expect.stringContaining('expected --engine postgres with it')]);
   });
 
+  test('a text weight that is not a number rejects its row, as in memory; a time column the database cannot read names --time-column', async () => {
+    const odd = `${table}_odd`;
+    await client.query(`CREATE TABLE ${odd} (nps integer, w text, ti integer)`);
+    try {
+      await client.query(`INSERT INTO ${odd} VALUES (10, '1', 1), (0, 'abc', 2), (9, ' 2 ', 3)`);
+      const file = join(tmpdir(), `cx-engine-odd-${process.pid}.csv`);
+      writeFileSync(file, 'nps,w\n10,1\n0,abc\n9, 2 \n');
+      const args = ['--nps', 'nps', '--weight', 'w', '--format', 'json'];
+      const memory = metricsOf((await cli(['report', file, ...args])).stdout)[0] as ReportedMetric;
+      const run = await cli(['report', '--engine', 'postgres', '--table', odd, ...args], { env });
+      expect([run.code, (metricsOf(run.stdout)[0] as ReportedMetric).result.score, (metricsOf(run.stdout)[0] as ReportedMetric).result.ci]).toEqual([0, memory.result.score, memory.result.ci]);
+      expect((JSON.parse(run.stdout) as { metrics: { ingest: { rejected: number } }[] }).metrics[0]?.ingest.rejected).toBe(1);
+      const time = await cli(['report', '--engine', 'postgres', '--table', odd, '--nps', 'nps', '--time', 'month', '--time-column', 'ti'], { env });
+      expect([time.code, time.stderr]).toEqual([1, 'cx-metrics report: expected columns the database can read as asked (instants in --time-column ti: timestamptz, timestamp, date or ISO text) (--table), got cannot cast type integer to timestamp with time zone\n']);
+    } finally {
+      await client.query(`DROP TABLE ${odd}`);
+    }
+  });
+
   test('an injection through --table or a column name fails safely: the table is still there', async () => {
     for (const args of [['--table', `${table}"; DROP TABLE ${table}; --`], ['--table', table, '--by', `channel"; DROP TABLE ${table}; --`]]) {
       const run = await cli(['report', '--engine', 'postgres', ...args], { env });
