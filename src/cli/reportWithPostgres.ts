@@ -14,6 +14,29 @@ interface PgModule {
 /** PostgreSQL's numeric column types (format_type). */
 const NUMERIC_TYPE = /^(smallint|integer|bigint|real|double precision|numeric(\(\d+(,\d+)?\))?)$/;
 
+/**
+ * The parts of `--table`: split at dots, except inside double quotes, where a name is taken as it
+ * is (`"odd.name"`, with `""` for a quote), so any table can be named.
+ */
+function tableParts(table: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  let quoted = false;
+  for (let at = 0; at < table.length; at++) {
+    const character = table[at] as string;
+    if (quoted && character === '"' && table[at + 1] === '"') {
+      part += '"';
+      at++;
+    } else if (character === '"') quoted = !quoted;
+    else if (character === '.' && !quoted) {
+      parts.push(part);
+      part = '';
+    } else part += character;
+  }
+  parts.push(part);
+  return parts;
+}
+
 /** The connection string with its password hidden, for messages. */
 function shown(url: string): string {
   try {
@@ -56,8 +79,7 @@ export async function reportWithPostgres(functionName: string, table: string, ur
     await client.query({ text: "SELECT set_config('TimeZone', $1::text, false)", values: [zone] }).catch(() => {
       throw usageError(fn, 'an IANA time zone such as Europe/Berlin', JSON.stringify(zone), '--tz');
     });
-    const quoted = table
-      .split('.')
+    const quoted = tableParts(table)
       .map((part) => DIALECTS.postgresql.quote(part))
       .join('.');
     const described = await client.query({ text: 'SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = to_regclass($1::text) AND attnum > 0 AND NOT attisdropped ORDER BY attnum', values: [quoted] });

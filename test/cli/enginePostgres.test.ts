@@ -151,6 +151,17 @@ describe.skipIf(connected === undefined)('--engine postgres', () => {
     }
   });
 
+  test('a table whose name has a dot is named in double quotes', async () => {
+    await client.query(`CREATE TABLE "${table}.dot" (nps integer)`);
+    try {
+      await client.query(`INSERT INTO "${table}.dot" VALUES (10), (9), (0)`);
+      const run = await cli(['report', '--engine', 'postgres', '--table', `"${table}.dot"`, '--nps', 'nps', '--format', 'json'], { env });
+      expect([run.code, (metricsOf(run.stdout)[0] as ReportedMetric).result.n]).toEqual([0, 3]);
+    } finally {
+      await client.query(`DROP TABLE "${table}.dot"`);
+    }
+  });
+
   test('an injection through --table or a column name fails safely: the table is still there', async () => {
     for (const args of [['--table', `${table}"; DROP TABLE ${table}; --`], ['--table', table, '--by', `channel"; DROP TABLE ${table}; --`]]) {
       const run = await cli(['report', '--engine', 'postgres', ...args], { env });
