@@ -224,7 +224,11 @@ export function meanOf(tally: Tally, totals: TallyTotals, level: number): { mean
   const sd = Math.sqrt((spread.populationVariance * size) / (size - 1));
   // Linearization's variance, n/(n − 1)·Σw²(y − ȳ)²/(Σw)², is s²/n unweighted; Kish's is s²/n_eff.
   const standardError = Math.sqrt(spread.linearizationVariance ?? (sd * sd) / n);
-  const half = studentTQuantile((1 + level) / 2, n - 1) * standardError;
+  // Below about one effective answer plus a sliver (one weight 1e16 times the others), the t
+  // quantile is beyond the largest double: no interval narrower than the scale, as for n = 1.
+  const quantile = studentTQuantile((1 + level) / 2, n - 1);
+  if (!Number.isFinite(quantile)) return { spread, mean: { value, sd, standardError, ci: { lower: scale.min, upper: scale.max, level, method: 'scale-range', unit: 'scale' } } };
+  const half = quantile * standardError;
   return { spread, mean: { value, sd, standardError, ci: { lower: Math.max(scale.min, value - half), upper: Math.min(scale.max, value + half), level, method: 't', unit: 'scale' } } };
 }
 

@@ -61,7 +61,9 @@ export function welchTTest(a: ArrayLike<number> | SampleSummary, b: ArrayLike<nu
     // With no spread at all the statistic is 0/0 or ±∞; the pooled df keeps the interval defined.
     const df = va + vb === 0 ? first.n + second.n - 2 : (va + vb) ** 2 / ((va * va) / (first.n - 1) + (vb * vb) / (second.n - 1));
     const statistic = standardError === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Infinity) : difference / standardError;
-    const half = studentTQuantile((1 + level) / 2, df) * standardError;
+    // With no spread the interval is the difference itself, even where a fraction of a degree of
+    // freedom puts the t quantile beyond the largest double (∞·0 would be NaN).
+    const half = standardError === 0 ? 0 : studentTQuantile((1 + level) / 2, df) * standardError;
     const pValue = statistic === 0 ? 1 : Math.min(1, 2 * studentTCDF(-Math.abs(statistic), df));
     return { difference, ci: { lower: difference - half, upper: difference + half, level, method: 'welch-t', unit: 'scale' }, standardError, statistic, pValue, df };
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { computeCES, computeCSAT, computeNPS, mergeTallies, scales, TallyBuilder, tallyAnswers } from 'cx-metrics';
+import { computeCES, computeCSAT, computeNPS, mergeTallies, scales, TallyBuilder, tallyAnswers, welchTTest } from 'cx-metrics';
 
 const npsAnswer = fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 0, max: 10 }) }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) });
 const anything = fc.oneof(npsAnswer, fc.double(), fc.string({ maxLength: 3 }), fc.boolean(), fc.integer({ min: -5, max: 20 }));
@@ -143,6 +143,13 @@ describe('never NaN', () => {
     }
   };
   const weight = fc.oneof(fc.constant(0), fc.double({ min: 1e-100, max: 1e100, noNaN: true }), fc.constantFrom(1e-100, 1e100, 1));
+
+  test('a mean over about one effective answer (one weight 1e16 times the other) has the scale-range interval, not NaN (found by the property below)', () => {
+    const weights = [1, 1.1102230246251568e-16];
+    expect(computeCSAT([5, 5], { weights, interval: 'clopper-pearson' }).mean?.ci).toMatchObject({ lower: 1, upper: 5, method: 'scale-range' });
+    expect(computeCES([5, 5], { weights, scale: scales.ces5Effort }).mean?.ci).toMatchObject({ lower: 1, upper: 5, method: 'scale-range' });
+    expect(welchTTest({ mean: 3, sd: 0, n: 1 + 2e-16 }, { mean: 3, sd: 0, n: 1 + 2e-16 }).ci).toMatchObject({ lower: 0, upper: 0 });
+  });
 
   test('no score, interval or share is NaN or infinite, whatever the answers and weights', () => {
     fc.assert(
