@@ -304,16 +304,13 @@ async function report(argv: readonly string[], io: CommandIO): Promise<number> {
   const keep = (rejection: LineRejection): void => {
     if (rejections.length < 10) rejections.push(rejection);
   };
+  if ((engine === 'duckdb' || engine === 'auto') && path === '-') throw usageError(fn, 'a file (DuckDB reads files, not standard input)', '-', '--engine');
   let data: ReportData | undefined;
   if (engine === 'postgres') {
     const url = command.url ?? io.env['PGURL'];
     if (url === undefined || url === '') throw usageError(fn, 'a connection string with --engine postgres (--url postgres://user:password@host/database, or PGURL)', 'none', '--url');
-    const data = await reportWithPostgres(fn, command.table as string, url, command.request);
-    emit(await render(data, command.format, command.out, io), command.out, io, fn);
-    return EXIT.ok;
-  }
-  if (engine !== 'memory' && path === '-') throw usageError(fn, 'a file (DuckDB reads files, not standard input)', '-', '--engine');
-  if (engine === 'duckdb' || (engine === 'auto' && (await stat(path).then((info) => info.size > DUCKDB_BYTES, () => false)) && (await import('@duckdb/node-api' as string).then(() => true, () => false)))) {
+    data = await reportWithPostgres(fn, command.table as string, url, command.request);
+  } else if (engine === 'duckdb' || (engine === 'auto' && (await stat(path).then((info) => info.size > DUCKDB_BYTES, () => false)) && (await import('@duckdb/node-api' as string).then(() => true, () => false)))) {
     if (engine === 'auto') io.stderr.write(`${fn}: counting inside DuckDB (--engine auto: the file is over ${DUCKDB_BYTES >> 20} MB and @duckdb/node-api is installed)\n`);
     data = await reportWithDuckDB(fn, path, command.request);
   } else {

@@ -91,6 +91,16 @@ export function logBeta(a: number, b: number): number {
 }
 
 /**
+ * ln(x^a·y^b/B(a, b)), the log of the incomplete beta's front factor, with y = 1 − x given: ln x
+ * and ln y each from whichever of x and y is the smaller, so that neither loses the other's digits.
+ */
+function logBetaFront(a: number, b: number, x: number, y: number): number {
+  const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
+  const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
+  return a * logX + b * logY - logBeta(a, b);
+}
+
+/**
  * 1/Γ(1 + a) − 1 for −½ ≤ a ≤ 3/2, without the cancellation of forming Γ(1 + a) ≈ 1 first: the
  * rational minimax approximations of TOMS 708's `gam1` (Didonato and Morris 1992, from their
  * Algorithm 654, 1987), as in R's src/nmath/toms708.c.
@@ -259,9 +269,7 @@ function asymptoticBeta(a: number, b: number, x: number, y: number, partial = 0)
  * is taken in logarithms and the sum rescaled as it grows, where TOMS 708 scales by e^(−709).
  */
 function betaFiniteSum(a: number, b: number, x: number, y: number, n: number): number {
-  const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
-  const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
-  const logFront = a * logX + b * logY - logBeta(a, b) - Math.log(a);
+  const logFront = logBetaFront(a, b, x, y) - Math.log(a);
   let term = 1;
   let sum = 1;
   let logScale = 0;
@@ -307,11 +315,7 @@ function xMinusLog1p(x: number): number {
  * otherwise exp(a·ln x + b·ln y − ln B(a, b)).
  */
 function betaFront(a: number, b: number, x: number, y: number): number {
-  if (Math.min(a, b) < 8) {
-    const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
-    const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
-    return Math.exp(a * logX + b * logY - logBeta(a, b));
-  }
+  if (Math.min(a, b) < 8) return Math.exp(logBetaFront(a, b, x, y));
   // The mean x₀ and 1 − x₀, each computed directly.
   let x0: number;
   let y0: number;
@@ -559,9 +563,7 @@ export function regularizedBeta(x: number, a: number, b: number, y: number = 1 -
   if (y <= 0) return 1;
   const expansion = bratioExpansions(x, a, b, y);
   if (expansion !== undefined) return expansion;
-  const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
-  const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
-  const front = Math.exp(a * logX + b * logY - logBeta(a, b));
+  const front = Math.exp(logBetaFront(a, b, x, y));
   // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry otherwise.
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b, y)) / a;
   return 1 - (front * betaContinuedFraction(y, b, a, x)) / b;

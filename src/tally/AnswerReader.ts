@@ -52,8 +52,6 @@ export class AnswerReader<Row> {
   #valueName: NamedField | undefined;
   #weightAt: ((row: Row, index: number) => unknown) | undefined;
   #weightName: NamedField | undefined;
-  /** The field the weights are read from (a field name given as `weights`), for messages. */
-  #weightField: string | undefined;
   #weightArray: ArrayLike<unknown> | undefined;
   /** The scale: the option, or the first record's. */
   scale: Scale | undefined;
@@ -112,7 +110,6 @@ export class AnswerReader<Row> {
     } else if (typeof value === 'function') this.#value = value;
     if (typeof weights === 'string') {
       const field = (this.#weightName = new NamedField(weights, records, false));
-      this.#weightField = weights;
       this.#weightAt = (row) => field.read(row);
     } else if (typeof weights === 'function') this.#weightAt = weights;
     this.#mode = records ? RECORDS : this.#weightAt !== undefined ? WEIGHTED : this.#value === undefined ? ANSWERS : VALUES;
@@ -171,7 +168,7 @@ export class AnswerReader<Row> {
       const expected = code === 'missing' ? `${WEIGHT_EXPECTED}: every answer needs a weight once weights are given` : WEIGHT_EXPECTED;
       // Where the bad weight is: a record's weight, the row's field, the row an accessor read it
       // from (so compare* names group a or b), or the weights array given in the options.
-      const field = this.#mode === RECORDS && this.#weightAt === undefined ? 'weight' : this.#weightField;
+      const field = this.#mode === RECORDS && this.#weightAt === undefined ? 'weight' : this.#weightName?.name;
       const path = this.#weightArray !== undefined ? ['weights', index] : field === undefined ? [...this.#rowsPath, index] : [...this.#rowsPath, index, field];
       this.#weightIssues.push(makeIssue(this.#fn, code, expected, weight === ABSENT ? undefined : weight, path));
     }
