@@ -1,10 +1,11 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { CxMetricsError } from '../errors/CxMetricsError.js';
 import { CSVScanner, type Delimiter, detectDelimiter } from './CSVScanner.js';
 import { JSONScanner } from './JSONScanner.js';
+import { checkReadableFile } from './checkReadableFile.js';
 import { usageError } from './usageError.js';
 
 /** How a file is read. */
@@ -95,13 +96,8 @@ export class InputFile {
       const gzip = head.done !== true && head.value[0] === 0x1f && head.value[1] === 0x8b;
       bytes = gzip ? Readable.from(rest).pipe(createGunzip()) : rest;
     } else {
-      try {
-        const stat = statSync(path);
-        if (!stat.isFile()) throw new Error('not a file');
-        size = compressed ? undefined : options.range === undefined ? stat.size : options.range.end - options.range.start;
-      } catch (error) {
-        throw usageError(functionName, 'a readable file', `${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'file');
-      }
+      const fileSize = checkReadableFile(functionName, path);
+      size = compressed ? undefined : options.range === undefined ? fileSize : options.range.end - options.range.start;
       const range = options.range;
       const stream = createReadStream(path, { highWaterMark: PIECE, ...(range === undefined ? {} : { start: range.start, end: range.end - 1 }) });
       bytes = compressed ? stream.pipe(createGunzip()) : stream;

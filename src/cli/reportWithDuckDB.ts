@@ -2,6 +2,7 @@ import { TimeZone } from '../internal/timeZone.js';
 import type { ReportData } from '../report/ReportData.js';
 import type { DuckDBConnectionLike } from '../sql/runTallyQuery.js';
 import type { ReportRequest } from './collectReport.js';
+import { checkReadableFile } from './checkReadableFile.js';
 import { reportFromSQL } from './reportFromSQL.js';
 import { usageError } from './usageError.js';
 
@@ -35,6 +36,8 @@ export async function reportWithDuckDB(functionName: string, path: string, reque
   } catch {
     throw usageError(fn, '@duckdb/node-api installed beside cx-metrics (npm install @duckdb/node-api)', 'not installed', '--engine');
   }
+  // The file is checked as the in-memory engine checks it, before DuckDB reads it.
+  if (checkReadableFile(fn, path) === 0) throw usageError(fn, 'a file with a header row', 'an empty file', path, 'invalid_input');
   const literal = `'${path.replaceAll("'", "''")}'`;
   const parquet = /\.parquet$/i.test(path);
   const from = parquet ? `read_parquet(${literal})` : `read_csv(${literal})`;

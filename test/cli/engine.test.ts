@@ -66,6 +66,14 @@ describe('--engine duckdb', () => {
     expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('expected a column of the file (did you mean "channel"?) (--by), got "chanel"')]);
     const engine = await cli(['report', sample, '--engine', 'sqlite']);
     expect([engine.code, engine.stderr]).toEqual([2, expect.stringContaining('expected one of memory, duckdb, auto, postgres (--engine), got "sqlite"')]);
+    // A missing or empty file: the in-memory engine's message, not DuckDB's (it was an "unexpected error").
+    const folder = mkdtempSync(join(tmpdir(), 'cx-engine-'));
+    writeFileSync(join(folder, 'empty.csv'), '');
+    for (const file of [join(folder, 'missing.csv'), join(folder, 'empty.csv')]) {
+      const [duck, memory] = [await cli(['report', file, '--engine', 'duckdb']), await cli(['report', file])];
+      expect([duck.code, duck.stderr]).toEqual([memory.code, memory.stderr]);
+      expect(duck.stderr).toMatch(/expected a readable file \(file\), got .*missing.csv \(ENOENT\)|expected a file with a header row \(.*empty.csv\), got an empty file/);
+    }
     const stdin = await cli(['report', '-', '--engine', 'duckdb']);
     expect([stdin.code, stdin.stderr]).toEqual([2, expect.stringContaining('DuckDB reads files, not standard input')]);
   });
